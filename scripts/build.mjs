@@ -1,7 +1,10 @@
 // One command builds everything: the matrix data and its validator, then the bundles.
 // `npm run build` (also run by `npm ci` through `prepare`, and before `npm test`).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { buildMatrix } from './build-matrix.mjs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,6 +21,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { CLEANSTART_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

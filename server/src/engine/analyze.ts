@@ -1,7 +1,21 @@
+import { indexMatrix } from '../matrix/lookup';
 import type { Matrix } from '../matrix/types';
+import { parseDockerfile } from '../parsers/dockerfile';
+import { parseGoMod } from '../parsers/gomod';
+import { parsePackageJson } from '../parsers/packageJson';
+import { parseRequirements } from '../parsers/requirements';
 import type { Facts, FileKind } from '../parsers/types';
+import type { RuleContext } from '../rules/context';
+import { subjectsOf } from '../rules/subjects';
+import { applyEdits } from '../util/edits';
+import { LineIndex, comparePositions } from '../util/text';
+import { commentPrefix, fileKindOf, isLenientName } from './fileKind';
 import type { Finding } from './finding';
+import { RULES } from './rules';
 import type { AnalysisSettings } from './settings';
+import { applySuppressions, parseSuppressions } from './suppressions';
+
+export { fileKindOf };
 
 /** Waivers from the project's config file (`.cleanstart.yaml`), matched against one file. */
 export interface ConfigSuppression {
@@ -30,5 +44,117 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-export declare function fileKindOf(fileName: string): FileKind | undefined;
-export declare function analyze(input: AnalysisInput): Analysis;
+/** Files larger than this are not analysed: nothing written by hand is this long. */
+export const MAX_ANALYSED_LENGTH = 16 * 1024 * 1024;
+
+function parse(kind: FileKind, text: string): Facts {
+  switch (kind) {
+    case 'dockerfile':
+      return parseDockerfile(text);
+    case 'package.json':
+      return parsePackageJson(text);
+    case 'requirements':
+      return parseRequirements(text);
+    case 'go.mod':
+      return parseGoMod(text);
+  }
+}
+
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+function notAnalysed(lines: LineIndex, message: string): Finding {
+  return {
+    rule: 'parse-error',
+    range: { start: { line: 0, character: 0 }, end: lines.positionAt(Math.min(lines.lineEnd(0), 200)) },
+    severity: 'warning',
+    message,
+    fixes: [],
+  };
+}
+
+function problemFindings(facts: Facts, lenient: boolean): Finding[] {
+  if (lenient) return [];
+  return facts.problems.map((problem) => ({
+    rule: 'parse-error',
+    range: problem.range,
+    severity: 'warning',
+    message: problem.message,
+    fixes: [],
+  }));
+}
+
+/** Applies per-rule severities from the settings, dropping rules that are off. */
+function withConfiguredSeverity(findings: readonly Finding[], settings: AnalysisSettings): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const configured = settings.rules[finding.rule];
+    if (configured === 'off') continue;
+    result.push(configured === undefined ? finding : { ...finding, severity: configured });
+  }
+  return result;
+}
+
+function key(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${finding.rule}:${start.line}:${start.character}:${end.line}:${end.character}`;
+}
+
+/**
+ * Keeps a fix marked `verify` only when applying it adds no finding: switching a whole base image
+ * can, for example, make a builder stage's RUN instructions fail.
+ */
+function verifyFixes(input: AnalysisInput, findings: readonly Finding[]): Finding[] {
+  const before = new Set(findings.map(key));
+  return findings.map((finding) => {
+    if (!finding.fixes.some((fix) => fix.verify)) return finding;
+    const fixes = finding.fixes.filter((fix) => {
+      if (!fix.verify) return true;
+      const after = analyzeOnce({ ...input, text: applyEdits(input.text, fix.edits) });
+      return after.every((other) => before.has(key(other)));
+    });
+    return { ...finding, fixes: fixes.map(({ verify: _verify, ...fix }) => fix) };
+  });
+}
+
+function runRules(input: AnalysisInput, lines: LineIndex, facts: Facts): Finding[] {
+  const index = indexMatrix(input.matrix);
+  const subjects = subjectsOf(facts, index);
+  const context: RuleContext = { ...input, lines, facts, subjects, index };
+  return RULES.flatMap((rule) => rule.check(context));
+}
+
+function analyzeOnce(input: AnalysisInput): Finding[] {
+  const kind = fileKindOf(input.fileName);
+  return kind ? runRules(input, new LineIndex(input.text), parse(kind, input.text)) : [];
+}
+
+/**
+ * Analyses one file: parse, run every rule, apply waivers and configured severities. Pure: the
+ * result depends only on the input.
+ */
+export function analyze(input: AnalysisInput): Analysis {
+  const kind = fileKindOf(input.fileName);
+  if (!kind || !input.settings.fileKinds[kind]) return { kind, findings: [] };
+  const lines = new LineIndex(input.text);
+  if (input.text.length > MAX_ANALYSED_LENGTH) {
+    return { kind, findings: [notAnalysed(lines, `File not analysed: it is larger than ${MAX_ANALYSED_LENGTH / 1024 / 1024} MB.`)] };
+  }
+  if (looksBinary(input.text)) {
+    return { kind, findings: [notAnalysed(lines, 'File not analysed: it looks like binary data, not text.')] };
+  }
+  const facts = parse(kind, input.text);
+  const ruleFindings = verifyFixes(input, runRules(input, lines, facts));
+  const prefix = commentPrefix(kind);
+  const continuation = facts.kind === 'dockerfile' ? facts.escapeCharacter : '\\';
+  const inline = prefix ? parseSuppressions(lines, prefix, continuation) : [];
+  const all = [
+    ...problemFindings(facts, isLenientName(input.fileName)),
+    ...applySuppressions(ruleFindings, inline, input.suppressions ?? [], input.today),
+  ];
+  const findings = withConfiguredSeverity(all, input.settings).sort(
+    (a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule),
+  );
+  return { kind, facts, findings };
+}

@@ -55,6 +55,22 @@ export interface ImageReference {
   readonly digest?: string;
   /** Every `ARG` used in the reference. */
   readonly args: readonly ArgSource[];
+  /** Offset of the tag within `text`, when there is a tag. */
+  readonly tagStart?: number;
+  /**
+   * How `text` maps back to the source: consecutive pieces covering `text`, each either literal
+   * (its `range` is where it stands in `FROM`) or taken from an `ARG` default (`arg` is set and
+   * `range` is where that value stands in the `ARG` instruction). See `locateInReference`.
+   */
+  readonly pieces: readonly ReferencePiece[];
+}
+
+export interface ReferencePiece {
+  /** Offsets in `ImageReference.text`, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly range: Range;
+  readonly arg?: ArgSource;
 }
 
 export type CommandKeyword = 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK' | 'SHELL';
@@ -151,19 +167,28 @@ export interface DockerfileFacts {
 // package.json
 
 export type DependencySection =
-  | 'dependencies'
-  | 'devDependencies'
-  | 'peerDependencies'
-  | 'optionalDependencies';
+  'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
 
 export interface NpmDependency {
   readonly section: DependencySection;
   readonly name: string;
+  /** Inside the quotes. */
   readonly nameRange: Range;
   /** The range as written (`^14.2.0`). */
   readonly spec: string;
   /** Inside the quotes. */
   readonly specRange: Range;
+}
+
+/** The `packageManager` field, as Corepack reads it: `pnpm@9.1.0+sha512.…`. */
+export interface PackageManagerField {
+  readonly name: string;
+  readonly version?: string;
+  /** The whole value, inside the quotes. */
+  readonly range: Range;
+  readonly nameRange?: Range;
+  /** The version alone, without the `+sha512.…` hash. */
+  readonly versionRange?: Range;
 }
 
 export interface PackageJsonFacts {
@@ -172,14 +197,12 @@ export interface PackageJsonFacts {
   readonly enginesNode?: Located;
   /** `volta.node`. */
   readonly voltaNode?: Located;
-  /** `packageManager` (`pnpm@9.1.0+sha512…`), split into name and version. */
-  readonly packageManager?: {
-    readonly name: string;
-    readonly version?: string;
-    readonly range: Range;
-    readonly versionRange?: Range;
-  };
-  /** Registry dependencies only: `npm:` aliases, `workspace:`, `file:`, git and `catalog:` specs are left out. */
+  readonly packageManager?: PackageManagerField;
+  /**
+   * Registry dependencies only: `npm:` aliases, `workspace:`, `file:`, `link:`, git, URL and
+   * `catalog:` specs are left out. When a name repeats in one section, the last one counts, as npm
+   * reads it.
+   */
   readonly dependencies: readonly NpmDependency[];
   readonly problems: readonly ParseProblem[];
 }
@@ -192,7 +215,21 @@ export interface SpecifierClause {
   readonly operator: string;
   /** The version, including a trailing `.*` where written. */
   readonly version: string;
+  /** Operator and version. */
   readonly range: Range;
+  readonly operatorRange?: Range;
+  readonly versionRange?: Range;
+}
+
+/** An option in a requirements file: `--index-url URL`, `--only-binary :all:`, `--hash=sha256:…`. */
+export interface RequirementsOption {
+  /** The long name pip knows it by: `--index-url` for `-i`, `--find-links` for `-f`. */
+  readonly name: string;
+  /** The value, unquoted; absent for flags such as `--pre`. */
+  readonly value?: string;
+  /** The option and its value. */
+  readonly range: Range;
+  readonly valueRange?: Range;
 }
 
 export interface Requirement {
@@ -205,11 +242,31 @@ export interface Requirement {
   /** The whole specifier as written (`>=3.2,<4`), empty when there is none. */
   readonly specifier: string;
   readonly specifierRange?: Range;
+  /**
+   * Every clause of the specifier. Empty when there is none, and when one cannot be read: a
+   * problem then says so and `invalidSpecifier` is set (pip refuses such a line).
+   */
   readonly clauses: readonly SpecifierClause[];
+  readonly invalidSpecifier?: boolean;
   readonly marker?: string;
+  readonly markerRange?: Range;
+  /**
+   * Where the project comes from when it is not an index: `name @ URL`, a VCS URL with `#egg=`,
+   * a wheel's URL or path.
+   */
+  readonly url?: Located;
   /** 0-based line where the requirement starts. */
   readonly line: number;
+  /** The requirement from name to marker, its options left out. */
+  readonly range?: Range;
   /** `-e` editable line. */
+  readonly editable: boolean;
+  /** Options on the requirement's line: `--hash=…`, `--config-settings=…`. */
+  readonly options?: readonly RequirementsOption[];
+}
+
+/** A URL or path whose project name cannot be known without fetching it: `-e .`, `./vendor/pkg`. */
+export interface UnnamedRequirement extends Located {
   readonly editable: boolean;
 }
 
@@ -222,6 +279,9 @@ export interface RequirementsFacts {
     readonly path: string;
     readonly range: Range;
   }[];
+  /** Options that apply to the whole file: indexes, `--no-binary`, `--only-binary`, `--pre`, … */
+  readonly options?: readonly RequirementsOption[];
+  readonly unnamed?: readonly UnnamedRequirement[];
   readonly problems: readonly ParseProblem[];
 }
 
@@ -230,10 +290,43 @@ export interface RequirementsFacts {
 
 export interface GoRequirement {
   readonly path: string;
+  /** Inside the quotes when the path is quoted; likewise for every go.mod range. */
   readonly pathRange: Range;
   readonly version: string;
   readonly versionRange: Range;
   readonly indirect: boolean;
+  /** The whole line, `require` keyword included when it is not in a block. */
+  readonly range?: Range;
+}
+
+/** `replace old [version] => new [version]`; `new` without a version is a directory. */
+export interface GoReplacement {
+  readonly old: Located;
+  readonly oldVersion?: Located;
+  readonly new: Located;
+  readonly newVersion?: Located;
+  readonly range: Range;
+}
+
+export interface GoExclusion {
+  readonly path: Located;
+  readonly version: Located;
+  readonly range: Range;
+}
+
+/** `retract v1.0.1` or `retract [v1.0.0, v1.0.5]`: both bounds included, equal for one version. */
+export interface GoRetraction {
+  readonly low: Located;
+  readonly high: Located;
+  /** The comment on the line, or the comment lines just before it. */
+  readonly rationale?: string;
+  readonly range: Range;
+}
+
+/** `godebug key=value`. */
+export interface GoDebugSetting {
+  readonly key: Located;
+  readonly value: Located;
 }
 
 export interface GoModFacts {
@@ -241,9 +334,20 @@ export interface GoModFacts {
   readonly module?: Located;
   /** `go 1.22` / `go 1.22.1`. */
   readonly go?: Located;
-  /** `toolchain go1.22.1`: value is the version without `go` (`1.22.1`), range covers the version digits. */
+  /**
+   * `toolchain go1.22.1`: value is the version without `go` (`1.22.1`), range covers the version
+   * digits. Absent for `toolchain default` and `toolchain local`.
+   */
   readonly toolchain?: Located;
   readonly requires: readonly GoRequirement[];
+  readonly replacements?: readonly GoReplacement[];
+  readonly exclusions?: readonly GoExclusion[];
+  readonly retractions?: readonly GoRetraction[];
+  /** `tool` directives: packages run with `go tool`. */
+  readonly tools?: readonly Located[];
+  readonly godebug?: readonly GoDebugSetting[];
+  /** `ignore` directives: directories the go command leaves out. */
+  readonly ignores?: readonly Located[];
   readonly problems: readonly ParseProblem[];
 }
 
