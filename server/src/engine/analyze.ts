@@ -96,9 +96,10 @@ function withConfiguredSeverity(findings: readonly Finding[], settings: Analysis
   return result;
 }
 
+/** A finding's identity across an edit: its rule and where it starts (an edit may move its end). */
 function key(finding: Finding): string {
-  const { start, end } = finding.range;
-  return `${finding.rule}:${start.line}:${start.character}:${end.line}:${end.character}`;
+  const { start } = finding.range;
+  return `${finding.rule}:${start.line}:${start.character}`;
 }
 
 /**

@@ -9,8 +9,9 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
 import { BUNDLED_MATRIX } from '../../../server/src/matrix/load';
+import { repositoryRoot } from '../../support/paths';
 
-const DOCS = join(__dirname, '..', '..', '..', '..', 'docs', 'rules');
+const DOCS = join(repositoryRoot(), 'docs', 'rules');
 const DEFAULT_TODAY = '2026-12-03';
 
 interface Example {
