@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { decodeText } from '../node/decode';
 
 /**
  * Everything a command touches outside itself: output streams, files, the working folder, the
@@ -33,7 +34,7 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: async (path) => decodeText(await readFile(path)),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     cwd: process.cwd(),
     env: process.env,

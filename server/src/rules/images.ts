@@ -9,6 +9,27 @@ export function isCleanStartImage(reference: ImageReference): boolean {
   return reference.registry?.toLowerCase() === CLEANSTART_REGISTRY;
 }
 
+/** How messages name an image: registry, repository and tag, without a digest. */
+export function displayImage(reference: ImageReference): string {
+  const name = reference.registry ? `${reference.registry}/${reference.repository}` : reference.repository;
+  return reference.tag === undefined ? name : `${name}:${reference.tag}`;
+}
+
+/**
+ * Windows images (`mcr.microsoft.com/windows/servercore`, `golang:1.22-windowsservercore-ltsc2022`):
+ * CleanStart images are Linux images, so the rules have nothing to say about these stages.
+ */
+export function isWindowsImage(reference: ImageReference): boolean {
+  const repository = reference.repository.toLowerCase();
+  const tag = reference.tag?.toLowerCase() ?? '';
+  return (
+    repository.startsWith('windows/') ||
+    repository === 'windows' ||
+    /(^|\/)(windowsservercore|nanoserver|servercore)$/.test(repository) ||
+    /(^|-)(windowsservercore|nanoserver|ltsc\d{4}|windows)(-|$)/.test(tag)
+  );
+}
+
 /** `python:3.9-alpine`, `node:lts-alpine3.19`, `alpine:3.19`, `golang:alpine`. */
 export function isAlpineImage(reference: ImageReference): boolean {
   const repository = reference.repository.toLowerCase();

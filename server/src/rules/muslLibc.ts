@@ -14,6 +14,7 @@ import {
   cleanStartTag,
   glibcTag,
   imageLanguage,
+  displayImage,
   isAlpineImage,
 } from './images';
 
@@ -63,7 +64,7 @@ function imageFindings(context: RuleContext): Finding[] {
     const reference = stage.image;
     if (!reference || !isAlpineImage(reference)) continue;
     const { fixes, suggestions } = imageFixes(stage, context);
-    const name = reference.tag === undefined ? reference.repository : `${reference.repository}:${reference.tag}`;
+    const name = displayImage(reference);
     const use = suggestions.length > 0 ? ` Use ${suggestions.join(' or ')}.` : ' Use a glibc-based image such as Debian or Ubuntu.';
     const where = stage.isFinal ? '' : ' Artifacts built in this stage carry musl into the images that copy them.';
     findings.push({

@@ -8,12 +8,12 @@ import type { Finding, Fix, RelatedLocation } from '../engine/finding';
 import type { CommandInstruction, DockerfileFacts, Stage } from '../parsers/types';
 import type { Rule } from './context';
 import { execArray, plainWords, whyNotPlain } from './fixes/execForm';
-import { stageHasShell, stageImage } from './images';
+import { displayImage, isWindowsImage, stageHasShell, stageImage } from './images';
 import type { Range } from '../util/text';
 
 function imageName(facts: DockerfileFacts, stage: Stage): string {
   const reference = stageImage(facts, stage).reference;
-  return reference?.text ?? 'its base image';
+  return reference ? displayImage(reference) : 'its base image';
 }
 
 function stageLabel(stage: Stage): string {
@@ -110,6 +110,8 @@ export const shellForm: Rule = {
     for (const stage of facts.stages) {
       const hasShell = stageHasShell(facts, stage);
       if (hasShell && !stage.isFinal) continue;
+      const reference = stageImage(facts, stage).reference;
+      if (reference && isWindowsImage(reference)) continue;
       const origin = stageImage(facts, stage).stage;
       const related: RelatedLocation[] = [
         {

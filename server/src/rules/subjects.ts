@@ -16,6 +16,7 @@ import type {
   Stage,
 } from '../parsers/types';
 import { splitTag } from '../parsers/dockerfile';
+import { isWindowsImage } from './images';
 import type { Range } from '../util/text';
 import {
   goModuleVersionSet,
@@ -78,7 +79,7 @@ function imageSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] {
   const subjects: Subject[] = [];
   for (const stage of facts.stages) {
     const reference = stage.image;
-    if (!reference) continue;
+    if (!reference || isWindowsImage(reference)) continue;
     const language = index.runtimeForImage(reference.repository, reference.registry);
     if (!language) continue;
     const entries = index.runtimeEntries(language);
