@@ -16,9 +16,9 @@ function collect(directory) {
 
 const filters = process.argv.slice(2);
 // The end-to-end suite runs inside VS Code (npm run test:e2e), not here.
-const files = ['out/test/unit', 'out/test/server'].flatMap((root) => (existsSync(root) ? collect(root) : [])).filter(
-  (file) => filters.length === 0 || filters.some((filter) => file.includes(filter)),
-);
+const files = ['out/test/unit', 'out/test/server']
+  .flatMap((root) => (existsSync(root) ? collect(root) : []))
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
 if (files.length === 0) {
   console.error('No test files found under out/test. Run `npm run typecheck` first.');
   process.exit(1);

@@ -88,7 +88,9 @@ function parseOptions(argv: readonly string[]): CheckOptions | 'help' {
   }
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new UsageError(`--fail-on must be error, warning, information, hint or none, not '${failOn}'`);
+    throw new UsageError(
+      `--fail-on must be error, warning, information, hint or none, not '${failOn}'`,
+    );
   }
   if (values.today !== undefined && !isDay(values.today)) {
     throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${values.today}'`);
@@ -131,7 +133,12 @@ async function collectFiles(
       files.push(
         ...(await findProjectFiles(absolute, {
           onError: (folder, error) =>
-            unreadable.push({ file: folder, line: 1, column: 1, message: `cannot read this folder: ${String(error)}` }),
+            unreadable.push({
+              file: folder,
+              line: 1,
+              column: 1,
+              message: `cannot read this folder: ${String(error)}`,
+            }),
         })),
       );
     } else if (fileKindOf(absolute)) {
@@ -146,8 +153,17 @@ async function collectFiles(
 }
 
 function problemFinding(problem: FileProblem, severity: Severity): Finding {
-  const position = { line: Math.max(0, problem.line - 1), character: Math.max(0, problem.column - 1) };
-  return { rule: 'parse-error', range: { start: position, end: position }, severity, message: problem.message, fixes: [] };
+  const position = {
+    line: Math.max(0, problem.line - 1),
+    character: Math.max(0, problem.column - 1),
+  };
+  return {
+    rule: 'parse-error',
+    range: { start: position, end: position },
+    severity,
+    message: problem.message,
+    fixes: [],
+  };
 }
 
 function reaches(severity: Severity, level: Severity | 'none'): boolean {
@@ -183,7 +199,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo): Promi
       ? formatJson(reports, io.cwd)
       : options.format === 'sarif'
         ? formatSarif(reports, io.cwd)
-        : formatText(reports, io.cwd, { color: io.isTTY && options.output === undefined && !io.env.NO_COLOR });
+        : formatText(reports, io.cwd, {
+            color: io.isTTY && options.output === undefined && !io.env.NO_COLOR,
+          });
   if (options.output !== undefined) {
     try {
       await io.writeFile(resolve(io.cwd, options.output), text);
@@ -195,7 +213,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo): Promi
     io.stdout(text);
   }
   const failed = reports.some((report) =>
-    report.findings.some((finding) => !finding.suppressed && reaches(finding.severity, options.failOn)),
+    report.findings.some(
+      (finding) => !finding.suppressed && reaches(finding.severity, options.failOn),
+    ),
   );
   return failed ? 1 : 0;
 }
@@ -226,8 +246,10 @@ async function checkFiles(
   const loadedMatrix = await loadMatrix(overridePath, explicit);
 
   const reports = new Map<string, Finding[]>();
-  const add = (file: string, finding: Finding) => reports.set(file, [...(reports.get(file) ?? []), finding]);
-  for (const problem of [...loadedMatrix.problems, ...extraProblems]) add(problem.file, problemFinding(problem, 'error'));
+  const add = (file: string, finding: Finding) =>
+    reports.set(file, [...(reports.get(file) ?? []), finding]);
+  for (const problem of [...loadedMatrix.problems, ...extraProblems])
+    add(problem.file, problemFinding(problem, 'error'));
   const reportedConfigs = new Set<string>();
 
   for (const file of files) {
@@ -250,19 +272,45 @@ async function checkFiles(
     try {
       text = await io.readFile(file);
     } catch (error) {
-      add(file, problemFinding({ file, line: 1, column: 1, message: `cannot read this file: ${String(error)}` }, 'error'));
+      add(
+        file,
+        problemFinding(
+          { file, line: 1, column: 1, message: `cannot read this file: ${String(error)}` },
+          'error',
+        ),
+      );
       continue;
     }
     try {
-      const analysis = analyze({ fileName: file, text, matrix: loadedMatrix.matrix, settings, today, suppressions });
+      const analysis = analyze({
+        fileName: file,
+        text,
+        matrix: loadedMatrix.matrix,
+        settings,
+        today,
+        suppressions,
+      });
       for (const finding of analysis.findings) add(file, finding);
       if (!reports.has(file)) reports.set(file, []);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      add(file, problemFinding({ file, line: 1, column: 1, message: `internal error while analysing this file: ${reason}` }, 'error'));
+      add(
+        file,
+        problemFinding(
+          {
+            file,
+            line: 1,
+            column: 1,
+            message: `internal error while analysing this file: ${reason}`,
+          },
+          'error',
+        ),
+      );
     }
   }
   return [...reports.entries()]
     .map(([file, findings]) => ({ file, relativePath: relative(io.cwd, file) || file, findings }))
-    .sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    .sort((a, b) =>
+      a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0,
+    );
 }

@@ -34,7 +34,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(HELP);
       return command === undefined ? 2 : 0;
     default:
-      io.stderr(`cleanstart-compat: unknown command '${command}'. Run 'cleanstart-compat --help'.\n`);
+      io.stderr(
+        `cleanstart-compat: unknown command '${command}'. Run 'cleanstart-compat --help'.\n`,
+      );
       return 2;
   }
 }
@@ -46,7 +48,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      io.stderr(`cleanstart-compat: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      io.stderr(
+        `cleanstart-compat: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

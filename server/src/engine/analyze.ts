@@ -67,7 +67,10 @@ function looksBinary(text: string): boolean {
 function notAnalysed(lines: LineIndex, message: string): Finding {
   return {
     rule: 'parse-error',
-    range: { start: { line: 0, character: 0 }, end: lines.positionAt(Math.min(lines.lineEnd(0), 200)) },
+    range: {
+      start: { line: 0, character: 0 },
+      end: lines.positionAt(Math.min(lines.lineEnd(0), 200)),
+    },
     severity: 'warning',
     message,
     fixes: [],
@@ -86,7 +89,10 @@ function problemFindings(facts: Facts, lenient: boolean): Finding[] {
 }
 
 /** Applies per-rule severities from the settings, dropping rules that are off. */
-function withConfiguredSeverity(findings: readonly Finding[], settings: AnalysisSettings): Finding[] {
+function withConfiguredSeverity(
+  findings: readonly Finding[],
+  settings: AnalysisSettings,
+): Finding[] {
   const result: Finding[] = [];
   for (const finding of findings) {
     const configured = settings.rules[finding.rule];
@@ -140,10 +146,21 @@ export function analyze(input: AnalysisInput): Analysis {
   if (!kind || !input.settings.fileKinds[kind]) return { kind, findings: [] };
   const lines = new LineIndex(input.text);
   if (input.text.length > MAX_ANALYSED_LENGTH) {
-    return { kind, findings: [notAnalysed(lines, `File not analysed: it is larger than ${MAX_ANALYSED_LENGTH / 1024 / 1024} MB.`)] };
+    return {
+      kind,
+      findings: [
+        notAnalysed(
+          lines,
+          `File not analysed: it is larger than ${MAX_ANALYSED_LENGTH / 1024 / 1024} MB.`,
+        ),
+      ],
+    };
   }
   if (looksBinary(input.text)) {
-    return { kind, findings: [notAnalysed(lines, 'File not analysed: it looks like binary data, not text.')] };
+    return {
+      kind,
+      findings: [notAnalysed(lines, 'File not analysed: it looks like binary data, not text.')],
+    };
   }
   const facts = parse(kind, input.text);
   const ruleFindings = verifyFixes(input, runRules(input, lines, facts));

@@ -37,7 +37,15 @@ export interface ConfigProblem {
 
 export const EMPTY_CONFIG: ProjectConfig = { rules: {}, ignore: [], suppressions: [] };
 
-const KEYS = ['rules', 'lookaheadDays', 'reportNewerVersions', 'matrix', 'today', 'ignore', 'suppressions'];
+const KEYS = [
+  'rules',
+  'lookaheadDays',
+  'reportNewerVersions',
+  'matrix',
+  'today',
+  'ignore',
+  'suppressions',
+];
 const WAIVER_KEYS = ['rule', 'match', 'reason', 'until', 'files'];
 
 class Reader {
@@ -81,7 +89,10 @@ function readRules(reader: Reader, node: unknown): Partial<Record<RuleId, RuleSe
     }
     const value = isScalar(pair.value) ? String(pair.value.value) : '';
     if (!allowed.includes(value)) {
-      reader.report(pair.value as Node, `the severity of ${id} must be one of ${allowed.join(', ')}`);
+      reader.report(
+        pair.value as Node,
+        `the severity of ${id} must be one of ${allowed.join(', ')}`,
+      );
       continue;
     }
     rules[id as RuleId] = value as RuleSeverity;
@@ -96,24 +107,34 @@ function readWaiver(reader: Reader, node: unknown): ConfigWaiver | undefined {
   }
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!WAIVER_KEYS.includes(key)) reader.report(pair.key as Node, `unknown suppression field '${key}'`);
+    if (!WAIVER_KEYS.includes(key))
+      reader.report(pair.key as Node, `unknown suppression field '${key}'`);
   }
   const rule = reader.string(node.get('rule', true), 'suppression rule');
-  const reason = node.has('reason') ? reader.string(node.get('reason', true), 'suppression reason') : undefined;
-  if (reason === undefined && !node.has('reason')) reader.report(node, 'a suppression needs a reason');
+  const reason = node.has('reason')
+    ? reader.string(node.get('reason', true), 'suppression reason')
+    : undefined;
+  if (reason === undefined && !node.has('reason'))
+    reader.report(node, 'a suppression needs a reason');
   if (rule !== undefined && rule !== 'all' && !RULE_IDS.includes(rule as RuleId)) {
-    reader.report(node.get('rule', true) as Node, `unknown rule '${rule}'`);
+    reader.report(node.get('rule', true), `unknown rule '${rule}'`);
     return undefined;
   }
   let until: string | undefined;
   if (node.has('until')) {
     const value = node.get('until', true);
-    const text = isScalar(value) ? String(value.value instanceof Date ? value.source : value.value) : '';
+    const text = isScalar(value)
+      ? String(value.value instanceof Date ? value.source : value.value)
+      : '';
     if (isDay(text)) until = text;
-    else reader.report(value as Node, 'until must be a date written YYYY-MM-DD');
+    else reader.report(value, 'until must be a date written YYYY-MM-DD');
   }
-  const match = node.has('match') ? reader.string(node.get('match', true), 'suppression match') : undefined;
-  const files = node.has('files') ? reader.strings(node.get('files', true), 'suppression files') : undefined;
+  const match = node.has('match')
+    ? reader.string(node.get('match', true), 'suppression match')
+    : undefined;
+  const files = node.has('files')
+    ? reader.strings(node.get('files', true), 'suppression files')
+    : undefined;
   if (rule === undefined || reason === undefined) return undefined;
   return { rule, reason, until, match, files };
 }
@@ -122,14 +143,23 @@ function readWaiver(reader: Reader, node: unknown): ConfigWaiver | undefined {
 export function parseConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const counter = new LineCounter();
   const reader = new Reader(counter);
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   for (const error of document.errors) {
     const position = error.linePos?.[0];
-    reader.problems.push({ line: position?.line ?? 1, column: position?.col ?? 1, message: error.message.split('\n')[0] ?? error.message });
+    reader.problems.push({
+      line: position?.line ?? 1,
+      column: position?.col ?? 1,
+      message: error.message.split('\n')[0] ?? error.message,
+    });
   }
   const root = document.contents;
   if (document.errors.length > 0) return { config: EMPTY_CONFIG, problems: reader.problems };
-  if (root === null || (isScalar(root) && root.value === null)) return { config: EMPTY_CONFIG, problems: [] };
+  if (root === null || (isScalar(root) && root.value === null))
+    return { config: EMPTY_CONFIG, problems: [] };
   if (!isMap(root)) {
     reader.report(root, 'the config file must be a mapping of settings');
     return { config: EMPTY_CONFIG, problems: reader.problems };
@@ -143,13 +173,23 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
         config = { ...config, rules: readRules(reader, value) };
         break;
       case 'lookaheadDays':
-        if (isScalar(value) && Number.isInteger(value.value) && (value.value as number) >= 0 && (value.value as number) <= 3650) {
+        if (
+          isScalar(value) &&
+          Number.isInteger(value.value) &&
+          (value.value as number) >= 0 &&
+          (value.value as number) <= 3650
+        ) {
           config = { ...config, lookaheadDays: value.value as number };
-        } else reader.report(value as Node, 'lookaheadDays must be a whole number of days from 0 to 3650');
+        } else
+          reader.report(
+            value,
+            'lookaheadDays must be a whole number of days from 0 to 3650',
+          );
         break;
       case 'reportNewerVersions':
-        if (isScalar(value) && typeof value.value === 'boolean') config = { ...config, reportNewerVersions: value.value };
-        else reader.report(value as Node, 'reportNewerVersions must be true or false');
+        if (isScalar(value) && typeof value.value === 'boolean')
+          config = { ...config, reportNewerVersions: value.value };
+        else reader.report(value, 'reportNewerVersions must be true or false');
         break;
       case 'matrix': {
         const path = reader.string(value, 'matrix');
@@ -157,9 +197,11 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
         break;
       }
       case 'today': {
-        const day = isScalar(value) ? String(value.value instanceof Date ? value.source : value.value) : '';
+        const day = isScalar(value)
+          ? String(value.value instanceof Date ? value.source : value.value)
+          : '';
         if (isDay(day)) config = { ...config, today: day };
-        else reader.report(value as Node, 'today must be a date written YYYY-MM-DD');
+        else reader.report(value, 'today must be a date written YYYY-MM-DD');
         break;
       }
       case 'ignore':
@@ -169,10 +211,13 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
         if (isSeq(value)) {
           const waivers = value.items.flatMap((item) => readWaiver(reader, item) ?? []);
           config = { ...config, suppressions: waivers };
-        } else reader.report(value as Node, 'suppressions must be a list');
+        } else reader.report(value, 'suppressions must be a list');
         break;
       default:
-        reader.report(pair.key as Node, `unknown setting '${key}'; known settings: ${KEYS.join(', ')}`);
+        reader.report(
+          pair.key,
+          `unknown setting '${key}'; known settings: ${KEYS.join(', ')}`,
+        );
     }
   }
   return { config, problems: reader.problems };

@@ -45,7 +45,11 @@ export function fileKindOf(fileName: string): FileKind | undefined {
  */
 export function isLenientName(fileName: string): boolean {
   const name = baseName(fileName).toLowerCase();
-  return name.endsWith('.in') && !name.startsWith('requirements') && parentName(fileName).toLowerCase() !== 'requirements';
+  return (
+    name.endsWith('.in') &&
+    !name.startsWith('requirements') &&
+    parentName(fileName).toLowerCase() !== 'requirements'
+  );
 }
 
 /** Whether a file kind has a comment syntax for suppressions, and which. */

@@ -12,7 +12,8 @@ export interface RuleInfo {
 }
 
 /** Where the rule pages are published; each page is `<rule id>.md` under it. */
-export const RULE_DOCS_BASE = 'https://github.com/cleanstart/cleanstart-compat/blob/main/docs/rules/';
+export const RULE_DOCS_BASE =
+  'https://github.com/cleanstart/cleanstart-compat/blob/main/docs/rules/';
 
 export const RULE_INFO: readonly RuleInfo[] = [
   {

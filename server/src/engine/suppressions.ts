@@ -7,7 +7,8 @@
 import type { ConfigSuppression } from './analyze';
 import type { Finding, RuleId } from './finding';
 import { RULE_IDS } from './ruleInfo';
-import { LineIndex, lineRange, type Range } from '../util/text';
+import type { LineIndex} from '../util/text';
+import { lineRange, type Range } from '../util/text';
 
 export interface InlineSuppression {
   readonly rules: readonly string[];
@@ -30,7 +31,11 @@ function isCommentOrBlank(line: string, prefix: string): boolean {
 }
 
 /** Reads every suppression comment of a file. `prefix` is the file kind's comment marker. */
-export function parseSuppressions(lines: LineIndex, prefix: string, continuation = '\\'): InlineSuppression[] {
+export function parseSuppressions(
+  lines: LineIndex,
+  prefix: string,
+  continuation = '\\',
+): InlineSuppression[] {
   const result: InlineSuppression[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
@@ -48,13 +53,22 @@ export function parseSuppressions(lines: LineIndex, prefix: string, continuation
     const fileWide = match[3] !== undefined;
     const range = lineRange(line, (match[1] ?? '').length, text.length);
     if (fileWide) {
-      result.push({ rules, reason, until, fileWide, range, firstLine: 0, lastLine: lines.lineCount });
+      result.push({
+        rules,
+        reason,
+        until,
+        fileWide,
+        range,
+        firstLine: 0,
+        lastLine: lines.lineCount,
+      });
       continue;
     }
     let first = line + 1;
     while (first < lines.lineCount && isCommentOrBlank(lines.lineText(first), prefix)) first++;
     let last = first;
-    while (last + 1 < lines.lineCount && lines.lineText(last).trimEnd().endsWith(continuation)) last++;
+    while (last + 1 < lines.lineCount && lines.lineText(last).trimEnd().endsWith(continuation))
+      last++;
     result.push({ rules, reason, until, fileWide, range, firstLine: first, lastLine: last });
   }
   return result;
@@ -91,7 +105,10 @@ export function applySuppressions(
     if (comment) {
       used.add(comment);
       if (expired(comment.until, today)) {
-        return { ...finding, message: `${finding.message} (Its waiver expired on ${comment.until}.)` };
+        return {
+          ...finding,
+          message: `${finding.message} (Its waiver expired on ${comment.until}.)`,
+        };
       }
       return { ...finding, suppressed: { reason: comment.reason, source: 'comment' } };
     }
@@ -99,28 +116,42 @@ export function applySuppressions(
       (suppression) =>
         (suppression.rule === finding.rule || suppression.rule === 'all') &&
         (suppression.match === undefined ||
-          `${finding.message} ${finding.entryId ?? ''}`.toLowerCase().includes(suppression.match.toLowerCase())),
+          `${finding.message} ${finding.entryId ?? ''}`
+            .toLowerCase()
+            .includes(suppression.match.toLowerCase())),
     );
     if (waiver) {
       if (expired(waiver.until, today)) {
-        return { ...finding, message: `${finding.message} (Its waiver in the config file expired on ${waiver.until}.)` };
+        return {
+          ...finding,
+          message: `${finding.message} (Its waiver in the config file expired on ${waiver.until}.)`,
+        };
       }
       return { ...finding, suppressed: { reason: waiver.reason, source: 'config' } };
     }
     return finding;
   });
   for (const suppression of inline) {
-    const unknown = suppression.rules.filter((rule) => rule !== 'all' && !RULE_IDS.includes(rule as RuleId));
+    const unknown = suppression.rules.filter(
+      (rule) => rule !== 'all' && !RULE_IDS.includes(rule as RuleId),
+    );
     let message: string | undefined;
     if (suppression.rules.length === 0) {
-      message = 'This cleanstart-ignore comment names no rule: write the rule ids to ignore, then -- and a reason.';
+      message =
+        'This cleanstart-ignore comment names no rule: write the rule ids to ignore, then -- and a reason.';
     } else if (unknown.length > 0) {
       message = `This cleanstart-ignore comment names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Known rules: ${RULE_IDS.join(', ')}.`;
     } else if (!used.has(suppression)) {
       message = `This cleanstart-ignore comment for ${suppression.rules.join(', ')} matches no finding: remove it.`;
     }
     if (message) {
-      result.push({ rule: 'unused-suppression', range: suppression.range, severity: 'information', message, fixes: [] });
+      result.push({
+        rule: 'unused-suppression',
+        range: suppression.range,
+        severity: 'information',
+        message,
+        fixes: [],
+      });
     }
   }
   return result;

@@ -5,7 +5,15 @@ import { join, relative, sep } from 'node:path';
 import { fileKindOf } from '../engine/fileKind';
 
 /** Folders never worth walking into: dependencies and version control. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '__pycache__', '.venv']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'vendor',
+  '__pycache__',
+  '.venv',
+]);
 
 export interface WalkOptions {
   /** Extra gitignore-style patterns, relative to `root`. */
@@ -79,5 +87,7 @@ export function matchesPatterns(base: string, path: string, patterns: readonly s
   if (patterns.length === 0) return false;
   const relativePath = toPosix(relative(base, path));
   if (relativePath === '' || relativePath.startsWith('..')) return false;
-  return ignore().add([...patterns]).ignores(relativePath);
+  return ignore()
+    .add([...patterns])
+    .ignores(relativePath);
 }

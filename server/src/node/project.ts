@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse as parsePath, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { EMPTY_CONFIG, parseConfig, type ConfigProblem, type ProjectConfig } from '../engine/config';
+import {
+  EMPTY_CONFIG,
+  parseConfig,
+  type ConfigProblem,
+  type ProjectConfig,
+} from '../engine/config';
 import { loadEffectiveMatrix } from '../matrix/load';
 import type { Matrix } from '../matrix/types';
 
@@ -34,7 +39,10 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** The nearest config file at or above `directory`, not going above `stop` when it is given. */
-export async function findConfigFile(directory: string, stop?: string): Promise<string | undefined> {
+export async function findConfigFile(
+  directory: string,
+  stop?: string,
+): Promise<string | undefined> {
   let current = resolve(directory);
   const top = stop === undefined ? parsePath(current).root : resolve(stop);
   for (;;) {
@@ -61,10 +69,20 @@ export async function readConfigFile(path: string): Promise<LoadedConfig> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { path, config: EMPTY_CONFIG, problems: [{ file: path, line: 1, column: 1, message: `cannot read the config file: ${reason}` }] };
+    return {
+      path,
+      config: EMPTY_CONFIG,
+      problems: [
+        { file: path, line: 1, column: 1, message: `cannot read the config file: ${reason}` },
+      ],
+    };
   }
   const { config, problems } = parseConfig(text);
-  return { path, config, problems: problems.map((problem: ConfigProblem) => ({ file: path, ...problem })) };
+  return {
+    path,
+    config,
+    problems: problems.map((problem: ConfigProblem) => ({ file: path, ...problem })),
+  };
 }
 
 /** The config in force for files in `directory`, or the defaults when there is none. */
@@ -84,16 +102,31 @@ export interface LoadedMatrix {
  * The bundled matrix with an organisation's override merged over it. A missing default override
  * is no problem; a missing explicit one is. A malformed one leaves the bundled matrix in force.
  */
-export async function loadMatrix(overridePath: string | undefined, explicit: boolean): Promise<LoadedMatrix> {
-  if (overridePath === undefined) return { matrix: loadEffectiveMatrix(undefined, '').matrix, problems: [] };
+export async function loadMatrix(
+  overridePath: string | undefined,
+  explicit: boolean,
+): Promise<LoadedMatrix> {
+  if (overridePath === undefined)
+    return { matrix: loadEffectiveMatrix(undefined, '').matrix, problems: [] };
   let text: string | undefined;
   try {
     text = await readFile(overridePath, 'utf8');
   } catch (error) {
     const bundled = loadEffectiveMatrix(undefined, '').matrix;
-    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return { matrix: bundled, problems: [] };
+    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { matrix: bundled, problems: [] };
     const reason = error instanceof Error ? error.message : String(error);
-    return { matrix: bundled, problems: [{ file: overridePath, line: 1, column: 1, message: `cannot read the matrix override: ${reason}` }] };
+    return {
+      matrix: bundled,
+      problems: [
+        {
+          file: overridePath,
+          line: 1,
+          column: 1,
+          message: `cannot read the matrix override: ${reason}`,
+        },
+      ],
+    };
   }
   const { matrix, problems } = loadEffectiveMatrix(text, overridePath);
   return { matrix, overridePath: problems.length === 0 ? overridePath : undefined, problems };

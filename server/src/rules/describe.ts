@@ -39,7 +39,8 @@ export function entryVersion(entry: MatrixEntry): string {
 /** "Python 3.9", "Django 3.2", "Node.js 20". */
 export function entryTitle(entry: MatrixEntry): string {
   const version = entryVersion(entry);
-  const name = entry.language && entry.category === 'runtime' ? languageName(entry.language) : entry.name;
+  const name =
+    entry.language && entry.category === 'runtime' ? languageName(entry.language) : entry.name;
   if (version === '' || version === '-' || version === 'stdlib') return name;
   if (version.startsWith(name)) return version;
   return `${name} ${version}`;
@@ -50,7 +51,7 @@ export function supportPhrase(status: EntryStatus): string | undefined {
   const support = status.entry.support;
   const when =
     support.kind === 'date' || support.kind === 'rule'
-      ? formatMonth(support.date) ?? support.date
+      ? (formatMonth(support.date) ?? support.date)
       : status.entry.supportEnds;
   switch (status.state) {
     case 'ended':

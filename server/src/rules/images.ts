@@ -11,7 +11,9 @@ export function isCleanStartImage(reference: ImageReference): boolean {
 
 /** How messages name an image: registry, repository and tag, without a digest. */
 export function displayImage(reference: ImageReference): string {
-  const name = reference.registry ? `${reference.registry}/${reference.repository}` : reference.repository;
+  const name = reference.registry
+    ? `${reference.registry}/${reference.repository}`
+    : reference.repository;
   return reference.tag === undefined ? name : `${name}:${reference.tag}`;
 }
 
@@ -78,7 +80,8 @@ export function glibcTag(reference: ImageReference): string | undefined {
   const index = parts.findIndex((part) => /^alpine[\d.]*$/i.test(part));
   if (index < 0) return undefined;
   const rest = parts.filter((_, i) => i !== index);
-  const result = replacement === '' ? rest : [...rest.slice(0, index), replacement, ...rest.slice(index)];
+  const result =
+    replacement === '' ? rest : [...rest.slice(0, index), replacement, ...rest.slice(index)];
   const unique = result.filter((part, i) => part !== '' && result.indexOf(part) === i);
   return unique.length > 0 ? unique.join('-') : replacement === '' ? 'latest' : replacement;
 }
@@ -101,7 +104,11 @@ export function cleanStartTag(language: Language, version: string): string {
  * have none; an image that cannot be known is assumed to have one, so nothing is reported on a
  * guess.
  */
-export function stageHasShell(facts: DockerfileFacts, stage: Stage, seen = new Set<number>()): boolean {
+export function stageHasShell(
+  facts: DockerfileFacts,
+  stage: Stage,
+  seen = new Set<number>(),
+): boolean {
   if (stage.baseStage !== undefined) {
     const base = facts.stages[stage.baseStage];
     if (!base || seen.has(base.index)) return true;
@@ -124,8 +131,13 @@ export function imageHasShell(reference: ImageReference): boolean {
 }
 
 /** The image a stage ultimately starts from, following references to earlier stages. */
-export function stageImage(facts: DockerfileFacts, stage: Stage, depth = 0): { stage: Stage; reference?: ImageReference } {
-  if (stage.baseStage === undefined || depth > facts.stages.length) return { stage, reference: stage.image };
+export function stageImage(
+  facts: DockerfileFacts,
+  stage: Stage,
+  depth = 0,
+): { stage: Stage; reference?: ImageReference } {
+  if (stage.baseStage === undefined || depth > facts.stages.length)
+    return { stage, reference: stage.image };
   const base = facts.stages[stage.baseStage];
   return base ? stageImage(facts, base, depth + 1) : { stage, reference: stage.image };
 }

@@ -65,8 +65,13 @@ function imageFindings(context: RuleContext): Finding[] {
     if (!reference || !isAlpineImage(reference)) continue;
     const { fixes, suggestions } = imageFixes(stage, context);
     const name = displayImage(reference);
-    const use = suggestions.length > 0 ? ` Use ${suggestions.join(' or ')}.` : ' Use a glibc-based image such as Debian or Ubuntu.';
-    const where = stage.isFinal ? '' : ' Artifacts built in this stage carry musl into the images that copy them.';
+    const use =
+      suggestions.length > 0
+        ? ` Use ${suggestions.join(' or ')}.`
+        : ' Use a glibc-based image such as Debian or Ubuntu.';
+    const where = stage.isFinal
+      ? ''
+      : ' Artifacts built in this stage carry musl into the images that copy them.';
     findings.push({
       rule: 'musl-libc',
       range: reference.range,
@@ -82,13 +87,22 @@ function targetFindings(context: RuleContext): Finding[] {
   const facts = context.facts;
   if (facts.kind !== 'dockerfile') return [];
   return facts.muslTargets.map((target) => {
-    const gnu = target.target.replace(/musl(eabi|eabihf)?$/, (_, abi: string | undefined) => `gnu${abi ?? ''}`);
+    const gnu = target.target.replace(
+      /musl(eabi|eabihf)?$/,
+      (_, abi: string | undefined) => `gnu${abi ?? ''}`,
+    );
     return {
       rule: 'musl-libc',
       range: target.range,
       severity: 'warning',
       message: `Rust builds for ${target.target} are Tier 3 on CleanStart, which uses glibc. Build for ${gnu} instead.`,
-      fixes: [{ title: `Build for ${gnu}`, edits: [{ range: target.range, newText: gnu }], isPreferred: true }],
+      fixes: [
+        {
+          title: `Build for ${gnu}`,
+          edits: [{ range: target.range, newText: gnu }],
+          isPreferred: true,
+        },
+      ],
     };
   });
 }

@@ -24,7 +24,8 @@ const NATIVE_PACKAGES: readonly NativePackage[] = [
   {
     registry: 'pypi',
     name: 'numpy',
-    advice: 'Install it in a glibc image (wheels built for manylinux), never copy it from an Alpine stage.',
+    advice:
+      'Install it in a glibc image (wheels built for manylinux), never copy it from an Alpine stage.',
   },
   {
     registry: 'pypi',
@@ -37,7 +38,13 @@ const NATIVE_PACKAGES: readonly NativePackage[] = [
 function finding(native: NativePackage, range: Range, nameRange: Range | undefined): Finding {
   const fixes: Fix[] =
     native.prebuilt && nameRange
-      ? [{ title: `Use ${native.prebuilt}`, edits: [{ range: nameRange, newText: native.prebuilt }], isPreferred: true }]
+      ? [
+          {
+            title: `Use ${native.prebuilt}`,
+            edits: [{ range: nameRange, newText: native.prebuilt }],
+            isPreferred: true,
+          },
+        ]
       : [];
   return {
     rule: 'native-extension',
@@ -50,7 +57,9 @@ function finding(native: NativePackage, range: Range, nameRange: Range | undefin
 
 function lookup(registry: 'npm' | 'pypi', name: string): NativePackage | undefined {
   const normalized = registry === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
-  return NATIVE_PACKAGES.find((native) => native.registry === registry && native.name === normalized);
+  return NATIVE_PACKAGES.find(
+    (native) => native.registry === registry && native.name === normalized,
+  );
 }
 
 function check(context: RuleContext): Finding[] {
@@ -71,11 +80,22 @@ function check(context: RuleContext): Finding[] {
       break;
     case 'dockerfile':
       for (const use of facts.packageManagers) {
-        const registry = ['npm', 'yarn', 'pnpm'].includes(use.manager) ? 'npm' : ['pip', 'uv', 'poetry', 'pipenv'].includes(use.manager) ? 'pypi' : undefined;
+        const registry = ['npm', 'yarn', 'pnpm'].includes(use.manager)
+          ? 'npm'
+          : ['pip', 'uv', 'poetry', 'pipenv'].includes(use.manager)
+            ? 'pypi'
+            : undefined;
         if (!registry) continue;
         for (const installed of use.packages) {
           const native = lookup(registry, installed.name);
-          if (native) findings.push(finding(native, installed.nameRange, registry === 'pypi' ? installed.nameRange : undefined));
+          if (native)
+            findings.push(
+              finding(
+                native,
+                installed.nameRange,
+                registry === 'pypi' ? installed.nameRange : undefined,
+              ),
+            );
         }
       }
       break;

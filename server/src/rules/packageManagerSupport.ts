@@ -14,7 +14,10 @@ function alternatives(entry: MatrixEntry, context: RuleContext): string {
     )
     .map((other) => other.name);
   if (names.length === 0) return '';
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
   return ` Use ${list}.`;
 }
 

@@ -34,8 +34,10 @@ const CONSEQUENCE: Record<CommandInstruction['keyword'], string> = {
  * runs when the other is present.
  */
 function conversionKeepsMeaning(command: CommandInstruction, stage: Stage): boolean {
-  if (command.keyword === 'ENTRYPOINT') return !stage.commands.some((other) => other.keyword === 'CMD');
-  if (command.keyword === 'CMD') return !stage.commands.some((other) => other.keyword === 'ENTRYPOINT');
+  if (command.keyword === 'ENTRYPOINT')
+    return !stage.commands.some((other) => other.keyword === 'CMD');
+  if (command.keyword === 'CMD')
+    return !stage.commands.some((other) => other.keyword === 'ENTRYPOINT');
   return command.keyword === 'RUN' || command.keyword === 'HEALTHCHECK';
 }
 
@@ -59,7 +61,8 @@ function convert(command: CommandInstruction, stage: Stage): Conversion {
   let source = command.command ?? '';
   if (command.form === 'exec') {
     const args = command.execArguments ?? [];
-    const inner = args.length === 3 && /^-\w*c$/.test(args[1]?.value ?? '') ? args[2]?.value : undefined;
+    const inner =
+      args.length === 3 && /^-\w*c$/.test(args[1]?.value ?? '') ? args[2]?.value : undefined;
     source = inner ?? '';
     words = inner === undefined ? undefined : plainWords(inner);
     range = command.execRange;
@@ -67,7 +70,10 @@ function convert(command: CommandInstruction, stage: Stage): Conversion {
     words = plainWords(source);
   }
   if (!words || !range) {
-    const why = command.form === 'exec' && source === '' ? 'it calls the shell directly' : whyNotPlain(source);
+    const why =
+      command.form === 'exec' && source === ''
+        ? 'it calls the shell directly'
+        : whyNotPlain(source);
     return { instead: `Exec form cannot say the same here because ${why}: ${alternative}.` };
   }
   if (!conversionKeepsMeaning(command, stage)) {
@@ -78,14 +84,19 @@ function convert(command: CommandInstruction, stage: Stage): Conversion {
   }
   const array = execArray(words);
   return {
-    fix: { title: `Use exec form: ${keyword} ${array}`, edits: [{ range, newText: array }], isPreferred: true },
+    fix: {
+      title: `Use exec form: ${keyword} ${array}`,
+      edits: [{ range, newText: array }],
+      isPreferred: true,
+    },
     instead: `Use exec form: ${keyword} ${array}.`,
   };
 }
 
 function describeForm(command: CommandInstruction): string {
   if (command.keyword === 'SHELL') return 'SHELL sets a shell';
-  if (command.form === 'exec') return `${command.keyword} starts a shell (${command.execArguments?.[0]?.value ?? 'sh'})`;
+  if (command.form === 'exec')
+    return `${command.keyword} starts a shell (${command.execArguments?.[0]?.value ?? 'sh'})`;
   return `Shell-form ${command.keyword} runs through /bin/sh`;
 }
 

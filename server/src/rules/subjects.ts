@@ -85,7 +85,8 @@ function imageSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] {
     const entries = index.runtimeEntries(language);
     const tag = reference.tag === undefined ? undefined : splitTag(reference.tag);
     const tagStart = reference.tagStart;
-    const versionStart = tag?.version !== undefined && tagStart !== undefined ? tagStart : undefined;
+    const versionStart =
+      tag?.version !== undefined && tagStart !== undefined ? tagStart : undefined;
     const variantStart =
       tag?.variantStart !== undefined && tagStart !== undefined
         ? tagStart + tag.variantStart
@@ -144,7 +145,10 @@ function installSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] 
     const registry =
       use.manager === 'npm' || use.manager === 'yarn' || use.manager === 'pnpm'
         ? 'npm'
-        : use.manager === 'pip' || use.manager === 'uv' || use.manager === 'poetry' || use.manager === 'pipenv'
+        : use.manager === 'pip' ||
+            use.manager === 'uv' ||
+            use.manager === 'poetry' ||
+            use.manager === 'pipenv'
           ? 'pypi'
           : undefined;
     if (!registry) continue;
@@ -178,7 +182,9 @@ function installedVersions(registry: 'npm' | 'pypi', specifier: string): Version
   const clauses = specifier
     .split(',')
     .map((clause) => /^\s*(===|==|!=|~=|<=|>=|<|>)\s*(\S+)\s*$/.exec(clause))
-    .map((match) => (match?.[1] && match[2] ? { operator: match[1], version: match[2] } : undefined));
+    .map((match) =>
+      match?.[1] && match[2] ? { operator: match[1], version: match[2] } : undefined,
+    );
   if (clauses.some((clause) => clause === undefined)) return undefined;
   return pep440Set(clauses.filter((clause) => clause !== undefined));
 }

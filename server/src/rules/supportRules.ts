@@ -98,7 +98,9 @@ function message(subject: Subject, verdict: Verdict, context: RuleContext): stri
 function relatedOf(subject: Subject): RelatedLocation[] {
   const source = subject.image?.reference.tagFrom;
   if (!source) return [];
-  return [{ range: source.range, message: `The tag comes from ARG ${source.name}=${source.value}` }];
+  return [
+    { range: source.range, message: `The tag comes from ARG ${source.name}=${source.value}` },
+  ];
 }
 
 function findingsFor(subject: Subject, context: RuleContext, rule: Rule['id']): Finding[] {

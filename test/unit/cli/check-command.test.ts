@@ -41,7 +41,7 @@ async function run(cwd: string, ...argv: string[]): Promise<Run> {
 }
 
 const APP = {
-  'Dockerfile': 'FROM python:3.9-alpine\nCMD python app.py\n',
+  Dockerfile: 'FROM python:3.9-alpine\nCMD python app.py\n',
   'requirements.txt': 'Django==3.2.*\nflask>=3.0\n',
   'node_modules/dep/package.json': '{ "engines": { "node": "0.10" } }',
   'ignored/Dockerfile': 'FROM python:2.7\n',
@@ -53,26 +53,50 @@ describe('cleanstart-compat check', () => {
     const result = await run(project(APP), 'check');
     assert.equal(result.code, 1);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.deepEqual(lines.slice(0, -1).map((line) => line.split(':').slice(0, 4).join(':')), [
-      'Dockerfile:1:6: error musl-libc',
-      'Dockerfile:1:13: warning runtime-support',
-      'Dockerfile:2:5: warning shell-form',
-      'requirements.txt:1:7: information dependency-support',
-    ]);
-    assert.match(lines.at(-1) ?? '', /^4 findings \(1 error, 2 warnings, 1 information\) in 2 of 2 files\.$/);
-    assert.doesNotMatch(result.stdout, /\u001b\[/);
+    assert.deepEqual(
+      lines.slice(0, -1).map((line) => line.split(':').slice(0, 4).join(':')),
+      [
+        'Dockerfile:1:6: error musl-libc',
+        'Dockerfile:1:13: warning runtime-support',
+        'Dockerfile:2:5: warning shell-form',
+        'requirements.txt:1:7: information dependency-support',
+      ],
+    );
+    assert.match(
+      lines.at(-1) ?? '',
+      /^4 findings \(1 error, 2 warnings, 1 information\) in 2 of 2 files\.$/,
+    );
+    assert.ok(!result.stdout.includes(String.fromCharCode(27)), 'no colour codes');
   });
 
   it('exits 0 when nothing reaches --fail-on', async () => {
     assert.equal((await run(project(APP), 'check', '--fail-on', 'none')).code, 0);
-    assert.equal((await run(project({ Dockerfile: 'FROM python:3.12-slim\nCMD ["python"]\n' }), 'check')).code, 0);
-    assert.equal((await run(project({ Dockerfile: 'FROM python:3.9-slim\n' }), 'check', '--fail-on', 'warning')).code, 1);
+    assert.equal(
+      (await run(project({ Dockerfile: 'FROM python:3.12-slim\nCMD ["python"]\n' }), 'check')).code,
+      0,
+    );
+    assert.equal(
+      (
+        await run(
+          project({ Dockerfile: 'FROM python:3.9-slim\n' }),
+          'check',
+          '--fail-on',
+          'warning',
+        )
+      ).code,
+      1,
+    );
   });
 
   it('writes JSON with 0-based positions and fixes', async () => {
     const result = await run(project(APP), 'check', '--format', 'json');
     const report = JSON.parse(result.stdout) as {
-      findings: { file: string; range: { start: { line: number; character: number } }; rule: string; fixes: { title: string }[] }[];
+      findings: {
+        file: string;
+        range: { start: { line: number; character: number } };
+        rule: string;
+        fixes: { title: string }[];
+      }[];
     };
     const runtime = report.findings.find((finding) => finding.rule === 'runtime-support');
     assert.equal(runtime?.file, 'Dockerfile');
@@ -83,20 +107,37 @@ describe('cleanstart-compat check', () => {
   it('writes SARIF 2.1.0 that the SARIF schema accepts, with suppressions', async () => {
     const files = {
       ...APP,
-      Dockerfile: '# cleanstart-ignore musl-libc -- Alpine until the base image moves\nFROM python:3.9-alpine\n',
+      Dockerfile:
+        '# cleanstart-ignore musl-libc -- Alpine until the base image moves\nFROM python:3.9-alpine\n',
     };
     const result = await run(project(files), 'check', '--format', 'sarif');
     const log = JSON.parse(result.stdout) as {
       version: string;
-      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri: string }[] } };
+        results: {
+          ruleId: string;
+          suppressions?: unknown[];
+          locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[];
+        }[];
+      }[];
     };
     const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateFormats: false,
+      unicodeRegExp: false,
+    });
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0]!;
-    assert.ok(run0.tool.driver.rules.some((rule) => rule.id === 'shell-form' && rule.helpUri.endsWith('shell-form.md')));
+    assert.ok(
+      run0.tool.driver.rules.some(
+        (rule) => rule.id === 'shell-form' && rule.helpUri.endsWith('shell-form.md'),
+      ),
+    );
     const musl = run0.results.find((result) => result.ruleId === 'musl-libc');
     assert.ok(musl?.suppressions?.length);
     assert.deepEqual(musl?.locations[0]?.physicalLocation.region.startLine, 2);
@@ -126,7 +167,10 @@ describe('cleanstart-compat check', () => {
   });
 
   it('reports a broken override by file, line and column and keeps the bundled matrix', async () => {
-    const root = project({ ...APP, '.cleanstart/matrix.yaml': 'entries:\n  - id: runtime/python/3.9\n    tier: seven\n' });
+    const root = project({
+      ...APP,
+      '.cleanstart/matrix.yaml': 'entries:\n  - id: runtime/python/3.9\n    tier: seven\n',
+    });
     const result = await run(root, 'check', '--fail-on', 'none');
     assert.match(result.stdout, /\.cleanstart\/matrix\.yaml:3:\d+: error parse-error: /);
     assert.match(result.stdout, /Dockerfile:1:13: warning runtime-support/);
@@ -147,20 +191,29 @@ describe('cleanstart-compat check', () => {
       ].join('\n'),
     });
     const result = await run(root, 'check', '--format', 'json');
-    const report = JSON.parse(result.stdout) as { findings: { rule: string; severity: string; message: string }[]; files: string[] };
+    const report = JSON.parse(result.stdout) as {
+      findings: { rule: string; severity: string; message: string }[];
+      files: string[];
+    };
     assert.deepEqual(report.files, ['Dockerfile']);
-    assert.deepEqual(report.findings.map((finding) => `${finding.rule} ${finding.severity}`), [
-      'musl-libc warning',
-      'runtime-support warning',
-    ]);
+    assert.deepEqual(
+      report.findings.map((finding) => `${finding.rule} ${finding.severity}`),
+      ['musl-libc warning', 'runtime-support warning'],
+    );
     assert.doesNotMatch(report.findings[1]?.message ?? '', /ended/);
     assert.equal(result.code, 0);
   });
 
   it('reports an invalid config file with positions and goes on with defaults', async () => {
-    const root = project({ ...APP, '.cleanstart.yaml': 'rules:\n  shell-form: loud\nlookaheadDays: -3\n' });
+    const root = project({
+      ...APP,
+      '.cleanstart.yaml': 'rules:\n  shell-form: loud\nlookaheadDays: -3\n',
+    });
     const result = await run(root, 'check', '--fail-on', 'none');
-    assert.match(result.stdout, /\.cleanstart\.yaml:2:15: error parse-error: the severity of shell-form must be/);
+    assert.match(
+      result.stdout,
+      /\.cleanstart\.yaml:2:15: error parse-error: the severity of shell-form must be/,
+    );
     assert.match(result.stdout, /\.cleanstart\.yaml:3:16: error parse-error: lookaheadDays/);
     assert.match(result.stdout, /Dockerfile:2:5: warning shell-form/);
   });

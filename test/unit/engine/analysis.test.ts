@@ -26,7 +26,10 @@ describe('file kinds', () => {
   });
 
   it('does not report what it cannot parse in .in files that are not requirements', () => {
-    assert.deepEqual(summary(check('MANIFEST.in', 'include README.md\nrecursive-include src *.py\n')), []);
+    assert.deepEqual(
+      summary(check('MANIFEST.in', 'include README.md\nrecursive-include src *.py\n')),
+      [],
+    );
   });
 });
 
@@ -34,7 +37,11 @@ describe('settings', () => {
   it('changes severities and turns rules off', () => {
     const text = 'FROM python:3.9-alpine\nCMD python app.py\n';
     assert.deepEqual(
-      summary(check('Dockerfile', text, { settings: { rules: { 'shell-form': 'off', 'musl-libc': 'warning' } } })),
+      summary(
+        check('Dockerfile', text, {
+          settings: { rules: { 'shell-form': 'off', 'musl-libc': 'warning' } },
+        }),
+      ),
       ['1:6 warning musl-libc', '1:13 warning runtime-support'],
     );
   });
@@ -48,12 +55,20 @@ describe('settings', () => {
 
   it('uses the lookahead', () => {
     // Python 3.12's support ends Oct 2027: 152 days after 2027-06-01, 60 days after 2027-09-01.
-    assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.12\n', { today: '2027-06-01' })), []);
+    assert.deepEqual(
+      summary(check('Dockerfile', 'FROM python:3.12\n', { today: '2027-06-01' })),
+      [],
+    );
     assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.12\n', { today: '2027-09-01' })), [
       '1:13 information runtime-support',
     ]);
     assert.deepEqual(
-      summary(check('Dockerfile', 'FROM python:3.12\n', { today: '2027-06-01', settings: { lookaheadDays: 180 } })),
+      summary(
+        check('Dockerfile', 'FROM python:3.12\n', {
+          today: '2027-06-01',
+          settings: { lookaheadDays: 180 },
+        }),
+      ),
       ['1:13 information runtime-support'],
     );
   });
@@ -64,7 +79,10 @@ describe('suppressions', () => {
     const text = '# cleanstart-ignore runtime-support -- vendor image\nFROM python:3.9-slim\n';
     const analysis = check('Dockerfile', text);
     assert.deepEqual(summary(analysis), []);
-    assert.deepEqual(findingOf(analysis, 'runtime-support').suppressed, { reason: 'vendor image', source: 'comment' });
+    assert.deepEqual(findingOf(analysis, 'runtime-support').suppressed, {
+      reason: 'vendor image',
+      source: 'comment',
+    });
   });
 
   it('covers a continued instruction, several rules, and whole files', () => {
@@ -80,7 +98,8 @@ describe('suppressions', () => {
   });
 
   it('lets a waiver expire', () => {
-    const text = '# cleanstart-ignore runtime-support until 2027-03-31 -- upgrade planned\nFROM python:3.9-slim\n';
+    const text =
+      '# cleanstart-ignore runtime-support until 2027-03-31 -- upgrade planned\nFROM python:3.9-slim\n';
     assert.deepEqual(summary(check('Dockerfile', text, { today: '2027-03-31' })), []);
     const later = check('Dockerfile', text, { today: '2027-04-01' });
     assert.deepEqual(summary(later), ['2:13 warning runtime-support']);
@@ -88,14 +107,20 @@ describe('suppressions', () => {
   });
 
   it('reports waivers that match nothing or name unknown rules', () => {
-    const text = '# cleanstart-ignore musl-libc -- stale\nFROM python:3.12-slim\n# cleanstart-ignore bogus\n';
-    assert.deepEqual(summary(check('Dockerfile', text)), ['1:1 information unused-suppression', '3:1 information unused-suppression']);
+    const text =
+      '# cleanstart-ignore musl-libc -- stale\nFROM python:3.12-slim\n# cleanstart-ignore bogus\n';
+    assert.deepEqual(summary(check('Dockerfile', text)), [
+      '1:1 information unused-suppression',
+      '3:1 information unused-suppression',
+    ]);
   });
 
   it('uses // in go.mod and # in requirements files', () => {
-    const gomod = 'module x\n\n// cleanstart-ignore runtime-support -- pinned by the platform team\ngo 1.21\n';
+    const gomod =
+      'module x\n\n// cleanstart-ignore runtime-support -- pinned by the platform team\ngo 1.21\n';
     assert.deepEqual(summary(check('go.mod', gomod)), []);
-    const requirements = '# cleanstart-ignore dependency-support -- LTS until migration\nDjango==3.2.*\n';
+    const requirements =
+      '# cleanstart-ignore dependency-support -- LTS until migration\nDjango==3.2.*\n';
     assert.deepEqual(summary(check('requirements.txt', requirements)), []);
   });
 
@@ -131,8 +156,18 @@ describe('other file kinds', () => {
   });
 
   it('judges requirement ranges by what they admit', () => {
-    for (const { name, text } of withLineEndings('Django>=3.2\nDjango==3.2.*\nDjango>=4.2,<5\ncelery~=5.3\n')) {
-      assert.deepEqual(summary(check('requirements.txt', text)), ['1:7 hint dependency-support', '2:7 information dependency-support', '4:7 information dependency-support'], name);
+    for (const { name, text } of withLineEndings(
+      'Django>=3.2\nDjango==3.2.*\nDjango>=4.2,<5\ncelery~=5.3\n',
+    )) {
+      assert.deepEqual(
+        summary(check('requirements.txt', text)),
+        [
+          '1:7 hint dependency-support',
+          '2:7 information dependency-support',
+          '4:7 information dependency-support',
+        ],
+        name,
+      );
     }
   });
 
@@ -143,9 +178,13 @@ describe('other file kinds', () => {
   });
 
   it('reads go.mod directives and module requirements', () => {
-    const text = 'module example.com/x\n\ngo 1.21\n\ntoolchain go1.21.5\n\nrequire github.com/labstack/echo/v4 v4.11.4\n';
+    const text =
+      'module example.com/x\n\ngo 1.21\n\ntoolchain go1.21.5\n\nrequire github.com/labstack/echo/v4 v4.11.4\n';
     const analysis = check('go.mod', text);
-    assert.deepEqual(summary(analysis), ['3:4 warning runtime-support', '5:13 warning runtime-support']);
+    assert.deepEqual(summary(analysis), [
+      '3:4 warning runtime-support',
+      '5:13 warning runtime-support',
+    ]);
     const toolchain = analysis.findings[1]!;
     assert.match(applyFix('go.mod', text, toolchain, toolchain.fixes[0]!), /toolchain go1\.22\.0/);
   });
@@ -159,9 +198,22 @@ describe('bad input', () => {
   });
 
   it('never throws on malformed text of any kind', () => {
-    const samples = ['', '\uFEFF', '{', '[1,2', '"x"', 'FROM', 'require (', '-r', '\\\n\\', 'FROM python:3.9 AS', '\r\r\n\n'];
+    const samples = [
+      '',
+      '\uFEFF',
+      '{',
+      '[1,2',
+      '"x"',
+      'FROM',
+      'require (',
+      '-r',
+      '\\\n\\',
+      'FROM python:3.9 AS',
+      '\r\r\n\n',
+    ];
     for (const name of ['Dockerfile', 'package.json', 'requirements.txt', 'go.mod']) {
-      for (const sample of samples) assert.doesNotThrow(() => check(name, sample), `${name}: ${JSON.stringify(sample)}`);
+      for (const sample of samples)
+        assert.doesNotThrow(() => check(name, sample), `${name}: ${JSON.stringify(sample)}`);
     }
   });
 });

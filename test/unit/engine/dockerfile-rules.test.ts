@@ -18,7 +18,10 @@ describe('a Python 3.9 Alpine image with a shell-form CMD', () => {
 
   it('points at the tag version, and says the support ended', () => {
     const finding = findingOf(check('Dockerfile', ALPINE_APP), 'runtime-support');
-    assert.deepEqual(finding.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } });
+    assert.deepEqual(finding.range, {
+      start: { line: 0, character: 12 },
+      end: { line: 0, character: 15 },
+    });
     assert.match(finding.message, /Python 3\.9 is Tier 3/);
     assert.match(finding.message, /support ended Oct 2025/);
     assert.match(finding.message, /Use 3\.12\./);
@@ -40,7 +43,10 @@ describe('a Python 3.9 Alpine image with a shell-form CMD', () => {
     const slim = applyFix('Dockerfile', ALPINE_APP, musl, glibc);
     assert.equal(slim, 'FROM python:3.9-slim\nCMD python app.py\n');
     const version = findingOf(check('Dockerfile', slim), 'runtime-support');
-    assert.equal(applyFix('Dockerfile', slim, version, version.fixes[0]!), 'FROM python:3.12-slim\nCMD python app.py\n');
+    assert.equal(
+      applyFix('Dockerfile', slim, version, version.fixes[0]!),
+      'FROM python:3.12-slim\nCMD python app.py\n',
+    );
   });
 
   it('offers the CleanStart image', () => {
@@ -72,28 +78,41 @@ describe('runtime-support', () => {
   });
 
   it('judges every stage but not references to earlier stages', () => {
-    const text = 'FROM golang:1.20 AS build\nFROM build AS test\nFROM registry.cleanstart.com/golang:1.22-static\n';
-    assert.deepEqual(summary(check('Dockerfile', text)), ['1:13 warning runtime-support', '3:37 warning runtime-support']);
+    const text =
+      'FROM golang:1.20 AS build\nFROM build AS test\nFROM registry.cleanstart.com/golang:1.22-static\n';
+    assert.deepEqual(summary(check('Dockerfile', text)), [
+      '1:13 warning runtime-support',
+      '3:37 warning runtime-support',
+    ]);
   });
 
   it('says when no version of a runtime is in support', () => {
     const finding = findingOf(check('Dockerfile', 'FROM node:18-slim\n'), 'runtime-support');
     assert.match(finding.message, /No Node\.js version in the matrix is still in support/);
-    assert.match(finding.fixes[0]?.title ?? '', /Node\.js 20 \(best remaining Tier 1; no Node\.js version is still in support\)/);
+    assert.match(
+      finding.fixes[0]?.title ?? '',
+      /Node\.js 20 \(best remaining Tier 1; no Node\.js version is still in support\)/,
+    );
   });
 
   it('reports Tier 2 and support ending soon as information', () => {
-    assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.10-slim\n', { today: '2026-09-01' })), [
-      '1:13 information runtime-support',
+    assert.deepEqual(
+      summary(check('Dockerfile', 'FROM python:3.10-slim\n', { today: '2026-09-01' })),
+      ['1:13 information runtime-support'],
+    );
+    assert.deepEqual(summary(check('Dockerfile', 'FROM ruby:3.3\n')), [
+      '1:11 information runtime-support',
     ]);
-    assert.deepEqual(summary(check('Dockerfile', 'FROM ruby:3.3\n')), ['1:11 information runtime-support']);
   });
 
   it('reports newer versions only when asked', () => {
     assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.14\n')), []);
-    assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.14\n', { settings: { reportNewerVersions: true } })), [
-      '1:13 information runtime-support',
-    ]);
+    assert.deepEqual(
+      summary(
+        check('Dockerfile', 'FROM python:3.14\n', { settings: { reportNewerVersions: true } }),
+      ),
+      ['1:13 information runtime-support'],
+    );
   });
 
   it('reports versions the matrix does not list, below or between its entries', () => {
@@ -122,8 +141,18 @@ describe('shell-form', () => {
   });
 
   it('does not convert what exec form cannot say', () => {
-    for (const command of ['python app.py $PORT', 'a && b', 'cat x > y', 'ls *.py', 'cd /app', 'A=1 python x']) {
-      const finding = findingOf(check('Dockerfile', `FROM python:3.12\nCMD ${command}\n`), 'shell-form');
+    for (const command of [
+      'python app.py $PORT',
+      'a && b',
+      'cat x > y',
+      'ls *.py',
+      'cd /app',
+      'A=1 python x',
+    ]) {
+      const finding = findingOf(
+        check('Dockerfile', `FROM python:3.12\nCMD ${command}\n`),
+        'shell-form',
+      );
       assert.deepEqual(finding.fixes, [], command);
       assert.match(finding.message, /Exec form cannot say the same/, command);
     }
@@ -135,7 +164,8 @@ describe('shell-form', () => {
   });
 
   it('converts an exec form that only wraps a plain command in sh -c', () => {
-    const text = 'FROM registry.cleanstart.com/python:3.12-stable\nENTRYPOINT ["sh", "-c", "python -m app"]\n';
+    const text =
+      'FROM registry.cleanstart.com/python:3.12-stable\nENTRYPOINT ["sh", "-c", "python -m app"]\n';
     const finding = findingOf(check('Dockerfile', text), 'shell-form');
     assert.equal(finding.severity, 'error');
     assert.equal(
@@ -145,22 +175,29 @@ describe('shell-form', () => {
   });
 
   it('leaves a Dockerfile already in exec form alone', () => {
-    assert.deepEqual(summary(check('Dockerfile', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n')), []);
+    assert.deepEqual(
+      summary(check('Dockerfile', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n')),
+      [],
+    );
   });
 });
 
 describe('musl-libc', () => {
   it('flags Alpine images in builders too, once per image', () => {
-    const text = 'FROM node:22-alpine AS build\nFROM build AS test\nFROM gcr.io/distroless/nodejs22-debian12\n';
+    const text =
+      'FROM node:22-alpine AS build\nFROM build AS test\nFROM gcr.io/distroless/nodejs22-debian12\n';
     const analysis = check('Dockerfile', text);
     assert.deepEqual(
-      analysis.findings.filter((finding) => finding.rule === 'musl-libc').map((finding) => finding.range.start.line),
+      analysis.findings
+        .filter((finding) => finding.rule === 'musl-libc')
+        .map((finding) => finding.range.start.line),
       [0],
     );
   });
 
   it('switches Rust musl targets to gnu', () => {
-    const text = 'FROM rust:1.80 AS build\nRUN cargo build --release --target x86_64-unknown-linux-musl\n';
+    const text =
+      'FROM rust:1.80 AS build\nRUN cargo build --release --target x86_64-unknown-linux-musl\n';
     const finding = findingOf(check('Dockerfile', text), 'musl-libc');
     assert.equal(finding.severity, 'warning');
     assert.match(applyEdits(text, finding.fixes[0]!.edits), /x86_64-unknown-linux-gnu/);
@@ -169,6 +206,9 @@ describe('musl-libc', () => {
   it('swaps the Alpine part of a tag that comes partly from an ARG', () => {
     const text = 'ARG NODE=20\nFROM node:${NODE}-alpine3.19\n';
     const finding = findingOf(check('Dockerfile', text), 'musl-libc');
-    assert.equal(applyEdits(text, fixOf(finding, 'glibc').edits), 'ARG NODE=20\nFROM node:${NODE}-slim\n');
+    assert.equal(
+      applyEdits(text, fixOf(finding, 'glibc').edits),
+      'ARG NODE=20\nFROM node:${NODE}-slim\n',
+    );
   });
 });

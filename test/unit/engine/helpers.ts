@@ -56,12 +56,21 @@ function key(finding: Finding): string {
  * Applies a fix and checks what every fix must guarantee: the finding is gone (no finding of the
  * same rule, range and matrix entry remains) and no finding appears at a new place.
  */
-export function applyFix(fileName: string, text: string, finding: Finding, fix: Fix, options: CheckOptions = {}): string {
+export function applyFix(
+  fileName: string,
+  text: string,
+  finding: Finding,
+  fix: Fix,
+  options: CheckOptions = {},
+): string {
   const before = check(fileName, text, options);
   const fixed = applyEdits(text, fix.edits);
   const after = check(fileName, fixed, options);
   const same = after.findings.find(
-    (other) => key(other) === key(finding) && other.entryId === finding.entryId && other.message === finding.message,
+    (other) =>
+      key(other) === key(finding) &&
+      other.entryId === finding.entryId &&
+      other.message === finding.message,
   );
   assert.equal(same, undefined, `"${fix.title}" clears the finding:\n${fixed}`);
   const known = new Set(before.findings.map(key));

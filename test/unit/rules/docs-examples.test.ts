@@ -32,8 +32,14 @@ export function examplesOf(page: string, markdown: string): Example[] {
     const file = /\bfile=(\S+)/.exec(info)?.[1];
     if (!file) continue;
     const next = blocks[i + 1];
-    assert.ok(next && next[1]?.trim() === 'findings', `${page}: example ${file} has a findings block`);
-    const lines = (next[2] ?? '').trim().split('\n').map((line) => line.trim());
+    assert.ok(
+      next && next[1]?.trim() === 'findings',
+      `${page}: example ${file} has a findings block`,
+    );
+    const lines = (next[2] ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => line.trim());
     examples.push({
       page,
       fileName: file,
@@ -53,7 +59,10 @@ describe('rule pages', () => {
   it('every rule has a page with examples', () => {
     assert.ok(pages.length >= 8);
     for (const page of pages) {
-      assert.ok(examplesOf(page, readFileSync(join(DOCS, page), 'utf8')).length > 0, `${page} has examples`);
+      assert.ok(
+        examplesOf(page, readFileSync(join(DOCS, page), 'utf8')).length > 0,
+        `${page} has examples`,
+      );
     }
   });
 
@@ -74,7 +83,11 @@ describe('rule pages', () => {
               (finding) =>
                 `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.rule}`,
             );
-          assert.deepEqual(actual, example.expected, analysis.findings.map((f) => f.message).join('\n'));
+          assert.deepEqual(
+            actual,
+            example.expected,
+            analysis.findings.map((f) => f.message).join('\n'),
+          );
         });
       }
     });

@@ -22,10 +22,14 @@ function serialize(file: string, finding: Finding) {
 
 export function formatJson(reports: readonly FileReport[], _cwd: string): string {
   const findings = reports.flatMap((report) =>
-    report.findings.filter((finding) => !finding.suppressed).map((finding) => serialize(report.relativePath, finding)),
+    report.findings
+      .filter((finding) => !finding.suppressed)
+      .map((finding) => serialize(report.relativePath, finding)),
   );
   const suppressed = reports.flatMap((report) =>
-    report.findings.filter((finding) => finding.suppressed).map((finding) => serialize(report.relativePath, finding)),
+    report.findings
+      .filter((finding) => finding.suppressed)
+      .map((finding) => serialize(report.relativePath, finding)),
   );
   return `${JSON.stringify({ findings, suppressed, files: reports.map((report) => report.relativePath) }, null, 2)}\n`;
 }

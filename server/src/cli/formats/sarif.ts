@@ -30,7 +30,12 @@ function artifact(relativePath: string) {
 }
 
 function result(report: FileReport, finding: Finding) {
-  const location = { physicalLocation: { artifactLocation: artifact(report.relativePath), region: region(finding.range) } };
+  const location = {
+    physicalLocation: {
+      artifactLocation: artifact(report.relativePath),
+      region: region(finding.range),
+    },
+  };
   return {
     ruleId: finding.rule,
     ruleIndex: RULE_INFO.findIndex((rule) => rule.id === finding.rule),
@@ -42,7 +47,10 @@ function result(report: FileReport, finding: Finding) {
           relatedLocations: finding.related.map((related, id) => ({
             id,
             message: { text: related.message },
-            physicalLocation: { artifactLocation: artifact(report.relativePath), region: region(related.range) },
+            physicalLocation: {
+              artifactLocation: artifact(report.relativePath),
+              region: region(related.range),
+            },
           })),
         }
       : {}),
@@ -89,7 +97,9 @@ export function formatSarif(reports: readonly FileReport[], cwd: string): string
             informationUri: 'https://github.com/cleanstart/cleanstart-compat',
             rules: RULE_INFO.map((rule) => ({
               id: rule.id,
-              name: rule.title.replace(/(^|\s)(\w)/g, (_, _space: string, letter: string) => letter.toUpperCase()),
+              name: rule.title.replace(/(^|\s)(\w)/g, (_, _space: string, letter: string) =>
+                letter.toUpperCase(),
+              ),
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.summary },
               helpUri: ruleDocsUrl(rule.id),
@@ -101,7 +111,9 @@ export function formatSarif(reports: readonly FileReport[], cwd: string): string
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         columnKind: 'utf16CodeUnits',
         artifacts: reports.map((report) => ({ location: artifact(report.relativePath) })),
-        results: reports.flatMap((report) => report.findings.map((finding) => result(report, finding))),
+        results: reports.flatMap((report) =>
+          report.findings.map((finding) => result(report, finding)),
+        ),
       },
     ],
   };

@@ -15,7 +15,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function formatText(reports: readonly FileReport[], _cwd: string, options: { color: boolean }): string {
+export function formatText(
+  reports: readonly FileReport[],
+  _cwd: string,
+  options: { color: boolean },
+): string {
   const paint = (text: string, code: string) => (options.color ? `${code}${text}${RESET}` : text);
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -32,7 +36,9 @@ export function formatText(reports: readonly FileReport[], _cwd: string, options
       counts[finding.severity]++;
       const { line, character } = finding.range.start;
       const location = paint(`${report.relativePath}:${line + 1}:${character + 1}:`, BOLD);
-      lines.push(`${location} ${paint(finding.severity, COLORS[finding.severity])} ${finding.rule}: ${finding.message}`);
+      lines.push(
+        `${location} ${paint(finding.severity, COLORS[finding.severity])} ${finding.rule}: ${finding.message}`,
+      );
     }
     if (any) filesWithFindings++;
   }

@@ -35,10 +35,13 @@ export function referenceEdit(
   const newText = replacement.slice(prefix, replacement.length - suffix);
   if (changedStart === changedEnd) {
     // A pure insertion: anchor it to the character before (or after) so it lands in one piece.
-    const before = changedStart > 0 ? locateInReference(reference, changedStart - 1, changedStart) : undefined;
+    const before =
+      changedStart > 0 ? locateInReference(reference, changedStart - 1, changedStart) : undefined;
     if (before) return { range: { start: before.range.end, end: before.range.end }, newText };
     const after = locateInReference(reference, changedStart, changedStart + 1);
-    return after ? { range: { start: after.range.start, end: after.range.start }, newText } : undefined;
+    return after
+      ? { range: { start: after.range.start, end: after.range.start }, newText }
+      : undefined;
   }
   const located = locateInReference(reference, changedStart, changedEnd);
   return located ? { range: located.range, newText } : undefined;

@@ -33,7 +33,10 @@ export function writeLike(written: string, target: Version, minimumParts = 1): s
 }
 
 /** The runtime entries to offer, best first: supported Tier 1, or the best remaining one. */
-function candidates(subject: Subject, context: RuleContext): { entry: MatrixEntry; inSupport: boolean }[] {
+function candidates(
+  subject: Subject,
+  context: RuleContext,
+): { entry: MatrixEntry; inSupport: boolean }[] {
   const language = subject.language;
   if (!language) return [];
   const { matrix, today } = context;
@@ -92,19 +95,39 @@ function versionEdit(subject: Subject, target: Version): VersionEdit | undefined
       );
       if (!located) return undefined;
       const newText = writeLike(image.version, target);
-      return { range: located.range, newText, replacement: newText, unchanged: newText === image.version };
+      return {
+        range: located.range,
+        newText,
+        replacement: newText,
+        unchanged: newText === image.version,
+      };
     }
     case 'go': {
       const newText = writeLike(subject.written, target);
-      return { range: subject.range, newText, replacement: newText, unchanged: newText === subject.written };
+      return {
+        range: subject.range,
+        newText,
+        replacement: newText,
+        unchanged: newText === subject.written,
+      };
     }
     case 'toolchain': {
       const newText = writeLike(subject.written, target, 3);
-      return { range: subject.range, newText, replacement: newText, unchanged: newText === subject.written };
+      return {
+        range: subject.range,
+        newText,
+        replacement: newText,
+        unchanged: newText === subject.written,
+      };
     }
     case 'engines.node': {
       const newText = `>=${target.join('.')}`;
-      return { range: subject.range, newText, replacement: newText, unchanged: newText === subject.written };
+      return {
+        range: subject.range,
+        newText,
+        replacement: newText,
+        unchanged: newText === subject.written,
+      };
     }
     default:
       // volta.node pins an exact release: no release number is invented for it.
@@ -117,7 +140,10 @@ function npmRangeFor(lower: Version, upper: Version | undefined): string {
   const caret =
     upper !== undefined &&
     ((lower.length === 1 && upper.length === 1 && upper[0] === (lower[0] ?? 0) + 1) ||
-      (lower.length === 2 && lower[0] === 0 && upper.length === 2 && upper[1] === (lower[1] ?? 0) + 1));
+      (lower.length === 2 &&
+        lower[0] === 0 &&
+        upper.length === 2 &&
+        upper[1] === (lower[1] ?? 0) + 1));
   if (caret) return `^${[...lower, 0, 0].slice(0, 3).join('.')}`;
   return upper ? `>=${lower.join('.')} <${upper.join('.')}` : `>=${lower.join('.')}`;
 }
