@@ -348,6 +348,23 @@ async function writeIfChanged(path, content) {
  * Validates the matrix and writes the generated files. Throws an Error whose message lists every
  * problem as `matrix/matrix.yaml:LINE:COL: reason`.
  */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'examples', '$comment']);
+
+/** A copy of a schema without annotation keywords (properties named like them are kept). */
+function withoutAnnotations(value) {
+  if (Array.isArray(value)) return value.map(withoutAnnotations);
+  if (value === null || typeof value !== 'object') return value;
+  const result = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (ANNOTATIONS.has(key)) continue;
+    const isSchemaMap = ['properties', '$defs', 'definitions', 'patternProperties'].includes(key);
+    result[key] = isSchemaMap
+      ? Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, withoutAnnotations(schema)]))
+      : withoutAnnotations(child);
+  }
+  return result;
+}
+
 export async function buildMatrix({
   root = projectRoot,
   input = join(root, 'matrix', 'matrix.yaml'),
@@ -371,8 +388,10 @@ export const bundledMatrix: Matrix = ${JSON.stringify(matrix, null, 2)};
     ['validateMatrix', 'schema.json'],
     ['validateOverride', 'override-schema.json'],
   ];
+  // The shipped validators need the rules, not the prose written for people editing the files.
+  const lean = createAjv(withoutAnnotations(await loadSchemas(root)));
   for (const [name, key] of validators) {
-    const code = standaloneCode(ajv, ajv.getSchema(key));
+    const code = standaloneCode(lean, lean.getSchema(key));
     const source = `matrix/${key}`;
     await writeIfChanged(
       join(outputDirectory, `${name}.js`),

@@ -10,6 +10,8 @@ interface NativePackage {
   readonly registry: 'npm' | 'pypi';
   readonly name: string;
   readonly advice: string;
+  /** Versions with prebuilt glibc binaries, which need no advice. */
+  readonly prebuiltVersions?: readonly string[];
   /** A package of the same purpose that ships glibc builds, offered as a rename. */
   readonly prebuilt?: string;
 }
@@ -20,6 +22,7 @@ const NATIVE_PACKAGES: readonly NativePackage[] = [
     name: 'bcrypt',
     advice:
       'Compile it for glibc in the image (npm install --build-from-source bcrypt), or use a release with prebuilt glibc binaries such as bcrypt@5.1.1; a build from an Alpine stage fails with "Could not locate the bindings file".',
+    prebuiltVersions: ['5.1.1'],
   },
   {
     registry: 'pypi',
@@ -75,6 +78,7 @@ function check(context: RuleContext): Finding[] {
     case 'package.json':
       for (const dependency of facts.dependencies) {
         const native = lookup('npm', dependency.name);
+        if (native?.prebuiltVersions?.includes(dependency.spec.replace(/^=/, ''))) continue;
         if (native) findings.push(finding(native, dependency.nameRange, undefined));
       }
       break;
@@ -86,8 +90,11 @@ function check(context: RuleContext): Finding[] {
             ? 'pypi'
             : undefined;
         if (!registry) continue;
+        // `--build-from-source` is the document's own advice: nothing left to say.
+        if (use.options.includes('--build-from-source')) continue;
         for (const installed of use.packages) {
           const native = lookup(registry, installed.name);
+          if (native?.prebuiltVersions?.includes((installed.specifier ?? '').replace(/^[@=]+/, ''))) continue;
           if (native)
             findings.push(
               finding(
