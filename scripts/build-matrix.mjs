@@ -348,7 +348,14 @@ async function writeIfChanged(path, content) {
  * Validates the matrix and writes the generated files. Throws an Error whose message lists every
  * problem as `matrix/matrix.yaml:LINE:COL: reason`.
  */
-const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'examples', '$comment']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'markdownDescription',
+  'enumDescriptions',
+  'examples',
+  '$comment',
+]);
 
 /** A copy of a schema without annotation keywords (properties named like them are kept). */
 function withoutAnnotations(value) {
@@ -359,7 +366,9 @@ function withoutAnnotations(value) {
     if (ANNOTATIONS.has(key)) continue;
     const isSchemaMap = ['properties', '$defs', 'definitions', 'patternProperties'].includes(key);
     result[key] = isSchemaMap
-      ? Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, withoutAnnotations(schema)]))
+      ? Object.fromEntries(
+          Object.entries(child).map(([name, schema]) => [name, withoutAnnotations(schema)]),
+        )
       : withoutAnnotations(child);
   }
   return result;

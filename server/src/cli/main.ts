@@ -41,7 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-if (require.main === module) {
+/** Runs the command with the real process's arguments, streams and exit code. */
+export function runFromProcess(): void {
   const io = processIo();
   main(process.argv.slice(2), io).then(
     (code) => {
@@ -55,3 +56,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromProcess();

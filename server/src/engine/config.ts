@@ -180,11 +180,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
           (value.value as number) <= 3650
         ) {
           config = { ...config, lookaheadDays: value.value as number };
-        } else
-          reader.report(
-            value,
-            'lookaheadDays must be a whole number of days from 0 to 3650',
-          );
+        } else reader.report(value, 'lookaheadDays must be a whole number of days from 0 to 3650');
         break;
       case 'reportNewerVersions':
         if (isScalar(value) && typeof value.value === 'boolean')
@@ -214,10 +210,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: Co
         } else reader.report(value, 'suppressions must be a list');
         break;
       default:
-        reader.report(
-          pair.key,
-          `unknown setting '${key}'; known settings: ${KEYS.join(', ')}`,
-        );
+        reader.report(pair.key, `unknown setting '${key}'; known settings: ${KEYS.join(', ')}`);
     }
   }
   return { config, problems: reader.problems };

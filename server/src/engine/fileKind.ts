@@ -19,6 +19,8 @@ function parentName(fileName: string): string {
 export function fileKindOf(fileName: string): FileKind | undefined {
   const name = baseName(fileName);
   const lower = name.toLowerCase();
+  // BuildKit reads `Dockerfile.dockerignore` as that Dockerfile's ignore file, not a Dockerfile.
+  if (lower.endsWith('.dockerignore')) return undefined;
   if (
     lower === 'dockerfile' ||
     lower === 'containerfile' ||

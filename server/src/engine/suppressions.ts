@@ -7,7 +7,7 @@
 import type { ConfigSuppression } from './analyze';
 import type { Finding, RuleId } from './finding';
 import { RULE_IDS } from './ruleInfo';
-import type { LineIndex} from '../util/text';
+import type { LineIndex } from '../util/text';
 import { lineRange, type Range } from '../util/text';
 
 export interface InlineSuppression {

@@ -135,7 +135,10 @@ export interface TierInfo {
   /** "What this means for you", in full. */
   readonly meaning: string;
   /** The promised reaction: "1-2 business days" response, or a fix timeline. */
-  readonly response: { readonly kind: 'response-time' | 'fix-timeline' | 'none'; readonly text: string };
+  readonly response: {
+    readonly kind: 'response-time' | 'fix-timeline' | 'none';
+    readonly text: string;
+  };
   readonly testingScope: string;
 }
 

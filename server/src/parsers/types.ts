@@ -85,7 +85,10 @@ export interface CommandInstruction {
    * `HEALTHCHECK NONE`, or an instruction with no arguments.
    */
   readonly form: 'shell' | 'exec' | 'none';
-  /** Shell form: the command with continuations joined, flags (`--mount=…`) removed. */
+  /**
+   * Shell form: the command with continuations joined, flags (`--mount=…`) removed. With
+   * heredocs, the here-document lines follow as written (line breaks read as `\n`).
+   */
   readonly command?: string;
   /** Shell form: where the command text stands (first to last character). */
   readonly commandRange?: Range;
@@ -123,12 +126,18 @@ export interface InstalledPackage {
 
 export interface PackageManagerUse {
   readonly manager: PackageManagerName;
-  /** The command word (`pip3`, `python -m pip` → `pip`). */
+  /** The command words that run the manager: `pip3`, or all of `python -m pip` (→ `pip`). */
   readonly range: Range;
-  /** The subcommand (`install`, `add`, `ci`), when there is one. */
+  /**
+   * The subcommand (`install`, `add`, `ci`), two words for grouped ones (`pip install` of uv,
+   * `global add` of yarn, `self add` of poetry), when there is one.
+   */
   readonly subcommand?: string;
   readonly packages: readonly InstalledPackage[];
-  /** Options seen on the same command (`--build-from-source`, `--no-cache`). */
+  /**
+   * Options seen on the same command as written (`--build-from-source`, `--no-cache`,
+   * `--omit=dev`); the value of an option written as a separate word is not included.
+   */
   readonly options: readonly string[];
   readonly stageIndex: number;
 }

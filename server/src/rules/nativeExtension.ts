@@ -94,7 +94,8 @@ function check(context: RuleContext): Finding[] {
         if (use.options.includes('--build-from-source')) continue;
         for (const installed of use.packages) {
           const native = lookup(registry, installed.name);
-          if (native?.prebuiltVersions?.includes((installed.specifier ?? '').replace(/^[@=]+/, ''))) continue;
+          if (native?.prebuiltVersions?.includes((installed.specifier ?? '').replace(/^[@=]+/, '')))
+            continue;
           if (native)
             findings.push(
               finding(

@@ -30,7 +30,17 @@ function subjectTitle(subject: Subject): string {
     return `${languageName(language)} ${subject.written}`.trim();
   }
   const entry = subject.entries[0];
-  return `${entry?.name ?? subject.name} ${subject.written}`.trim();
+  const name =
+    entry?.category === 'database-client' && entry.database
+      ? `${subject.name} (${entry.database} client)`
+      : (entry?.name ?? subject.name);
+  return `${name} ${subject.written}`.trim();
+}
+
+/** "(matches Django 3.2)" when the entry names versions, so the reader sees which row applies. */
+function matchedEntry(subject: Subject, entry: MatrixEntry): string {
+  if (subject.kind === 'runtime' || entry.range === '*') return '';
+  return ` (matches ${entryTitle(entry)})`;
 }
 
 /** What to move to, as a sentence: "Use 3.12." / "No Node.js version … is still in support." */
@@ -65,7 +75,7 @@ export function bestPackageEntry(subject: Subject): MatrixEntry | undefined {
 function entryMessage(subject: Subject, status: EntryStatus, context: RuleContext): string {
   const title = subject.kind === 'runtime' ? entryTitle(status.entry) : subjectTitle(subject);
   const support = supportPhrase(status);
-  const matched = subject.kind === 'runtime' ? '' : ` (matches ${entryTitle(status.entry)})`;
+  const matched = matchedEntry(subject, status.entry);
   let sentence: string;
   if (status.tier === 3) {
     sentence = `${title}${matched} is Tier 3 on CleanStart: expected compatible, not tested, no support${support ? `; ${support}` : ''}.`;

@@ -45,7 +45,9 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - (this.starts[low] ?? 0) };
+    // An offset between `\r` and `\n` is inside the line break: the line ends before it.
+    const character = Math.min(clamped, this.lineEnd(low)) - (this.starts[low] ?? 0);
+    return { line: low, character };
   }
 
   offsetAt(position: Position): number {
