@@ -220,7 +220,6 @@ describe('package.json: malformed input', () => {
     for (let i = 0; i < 50_000; i++) binary += String.fromCharCode((i * 7919) % 65_536);
     assert.ok(parsePackageJson(binary).problems.length <= 101);
 
-    const started = Date.now();
     const big = parsePackageJson(
       `{"description": "${'x'.repeat(1_000_000)}", "engines": {"node": "20"}}`,
     );
@@ -231,6 +230,5 @@ describe('package.json: malformed input', () => {
     );
     assert.equal(many.dependencies.length, 10_000);
     assert.equal(startOf(many.dependencies[9_999]?.specRange), '10001:21');
-    assert.ok(Date.now() - started < 5_000, 'well under a few seconds');
   });
 });
