@@ -39,16 +39,19 @@ export function renderCard(subject: Subject, context: CardContext): string {
 
   const blocks: string[] = [titleLine(subject, verdict, main), writtenLine(subject)];
   const bullets: string[] = [];
+  const recommendation = recommendationBullets(subject, context, main?.entry);
   if (main !== undefined && verdict?.kind !== 'unlisted' && verdict?.kind !== 'newer') {
-    bullets.push(...entryBullets(main, context.matrix));
+    // What matters most first: the support state and where to go, then the details.
+    const [support, ...details] = entryBullets(main, context.matrix);
+    if (support !== undefined) bullets.push(support);
+    bullets.push(...recommendation, ...details);
     const others = admitted.filter((status) => status.entry.id !== main.entry.id);
     if (others.length > 0) {
       bullets.push(`**Also admits:** ${others.map(shortStatus).join(', ')}`);
     }
   } else {
-    bullets.push(...outsideBullets(subject, verdict, context.matrix));
+    bullets.push(...outsideBullets(subject, verdict, context.matrix), ...recommendation);
   }
-  bullets.push(...recommendationBullets(subject, context, main?.entry));
   if (subject.kind === 'runtime' && subject.language !== undefined) {
     bullets.push(...performanceBullets(context.matrix, subject.language));
   }
@@ -143,17 +146,17 @@ function writtenText(subject: Subject): string {
   }
 }
 
+/** The support line first (the card puts the recommendation after it), then the details. */
 function entryBullets(status: EntryStatus, matrix: Matrix): string[] {
   const entry = status.entry;
   const info = tierInfo(matrix, status.tier);
-  const bullets = [
-    `**Matrix entry:** ${escapeText(entryTitle(entry))}, ${tierMeaning(status.tier, matrix)}`,
-  ];
+  const support =
+    status.state === 'unknown'
+      ? '**Support:** no end date given'
+      : `**Support:** ${escapeText(describeStatus(status))}`;
+  const bullets = [support];
   if (entry.coverage !== undefined)
     bullets.push(`**Test coverage:** ${escapeText(entry.coverage)}`);
-  if (status.state !== 'unknown') {
-    bullets.push(`**Support:** ${escapeText(describeStatus(status))}`);
-  }
   if (info.response.kind !== 'none') bullets.push(responseLine(info.response));
   if (entry.method !== undefined && entry.method.text !== '') {
     bullets.push(`**Method:** ${escapeText(entry.method.text)}`);
@@ -161,6 +164,7 @@ function entryBullets(status: EntryStatus, matrix: Matrix): string[] {
   if (entry.notes !== undefined && entry.notes !== '') {
     bullets.push(`**Notes:** ${escapeText(entry.notes)}`);
   }
+  bullets.push(`**${tierLabel(status.tier)}:** ${tierSummary(status.tier, matrix)}`);
   return bullets;
 }
 
@@ -203,6 +207,11 @@ function recommendationBullets(
     if (recommendation === undefined)
       return [`**Recommended:** the matrix lists no ${name} version to suggest`];
     const title = escapeText(entryTitle(recommendation.entry));
+    if (!recommendation.inSupport && recommendation.entry === current) {
+      return [
+        `**Recommended:** nothing better: no ${name} version in the matrix is in support today, and this is the best remaining Tier ${recommendation.entry.tier}`,
+      ];
+    }
     if (!recommendation.inSupport) {
       return [
         `**Recommended:** none in support; no ${name} version in the matrix is supported today. The best remaining is ${title}: ${escapeText(supportPhrase(recommendation.status) ?? describeStatus(recommendation.status))}`,
@@ -249,6 +258,11 @@ function ruleLinks(subject: Subject, findings: readonly Finding[]): string {
     (rule) => `[${rule}](${ruleDocsUrl(rule)})`,
   );
   return `Rules: ${links.join(' · ')}`;
+}
+
+/** What a tier is, in the document's words. */
+function tierSummary(tier: Tier, matrix: Matrix): string {
+  return escapeText(tierInfo(matrix, tier).summary);
 }
 
 /** "Officially Tested: every release is tested against it" — the tier's title and summary. */

@@ -106,7 +106,7 @@ describe('hover cards', () => {
     );
     assert.match(
       markdown,
-      /\*\*Recommended:\*\* none in support; no Node\.js version in the matrix is supported today/,
+      /\*\*Recommended:\*\* nothing better: no Node\.js version in the matrix is in support today/,
     );
     assert.match(markdown, /300-600ms cold/);
   });
@@ -117,7 +117,7 @@ describe('hover cards', () => {
       django.split('\n')[0] ?? '',
       /\*\*Django ==3\.2\.18\*\* — Tier 2 \(community tested\)/,
     );
-    assert.match(django, /\*\*Matrix entry:\*\* Django 3\.2/);
+    assert.match(django, /\*\*Notes:\*\* LTS version, community tested/);
     assert.match(django, /\*\*Recommended:\*\* Django 4\.2\+/);
     assert.match(django, /\[dependency-support\]/);
     assert.match(django, /Written as `django==3\.2\.18`/);
