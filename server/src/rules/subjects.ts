@@ -11,6 +11,7 @@ import type {
   Facts,
   GoModFacts,
   ImageReference,
+  Located,
   PackageJsonFacts,
   RequirementsFacts,
   Stage,
@@ -189,25 +190,34 @@ function installedVersions(registry: 'npm' | 'pypi', specifier: string): Version
   return pep440Set(clauses.filter((clause) => clause !== undefined));
 }
 
+/** A runtime version written in a manifest (`engines.node`, `go`), read by `versionsOf`. */
+function runtimeSubject(
+  source: SubjectSource,
+  located: Located,
+  language: Language,
+  index: MatrixIndex,
+  versionsOf: (text: string) => VersionSet | undefined,
+): Subject {
+  return {
+    kind: 'runtime',
+    source,
+    range: located.range,
+    hoverRange: located.range,
+    language,
+    name: language,
+    written: located.value,
+    versions: versionsOf(located.value),
+    entries: index.runtimeEntries(language),
+  };
+}
+
 function packageJsonSubjects(facts: PackageJsonFacts, index: MatrixIndex): Subject[] {
   const subjects: Subject[] = [];
-  const nodeEntries = index.runtimeEntries('node');
   for (const [source, located] of [
     ['engines.node', facts.enginesNode],
     ['volta.node', facts.voltaNode],
   ] as const) {
-    if (!located) continue;
-    subjects.push({
-      kind: 'runtime',
-      source,
-      range: located.range,
-      hoverRange: located.range,
-      language: 'node',
-      name: 'node',
-      written: located.value,
-      versions: npmRangeSet(located.value),
-      entries: nodeEntries,
-    });
+    if (located) subjects.push(runtimeSubject(source, located, 'node', index, npmRangeSet));
   }
   const manager = facts.packageManager;
   if (manager) {
@@ -265,23 +275,11 @@ function requirementsSubjects(facts: RequirementsFacts, index: MatrixIndex): Sub
 
 function goModSubjects(facts: GoModFacts, index: MatrixIndex): Subject[] {
   const subjects: Subject[] = [];
-  const goEntries = index.runtimeEntries('go');
   for (const [source, located] of [
     ['go', facts.go],
     ['toolchain', facts.toolchain],
   ] as const) {
-    if (!located) continue;
-    subjects.push({
-      kind: 'runtime',
-      source,
-      range: located.range,
-      hoverRange: located.range,
-      language: 'go',
-      name: 'go',
-      written: located.value,
-      versions: goToolchainSet(located.value),
-      entries: goEntries,
-    });
+    if (located) subjects.push(runtimeSubject(source, located, 'go', index, goToolchainSet));
   }
   for (const requirement of facts.requires) {
     const entries = index.packageEntries('go', requirement.path);
