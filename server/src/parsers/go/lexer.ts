@@ -177,24 +177,25 @@ class Lexer {
   }
 
   private rawString(): void {
+    const text = this.text;
     const start = this.offset;
-    const lineEnd = this.lineEnd(start);
-    const close = this.text.indexOf('`', start + 1);
-    if (close < 0 || close > lineEnd) {
-      this.unterminated(start, lineEnd, '`');
+    // Scan only as far as the string goes, so that many short strings on a long line stay cheap.
+    let i = start + 1;
+    while (i < text.length && text[i] !== '`' && !isLineBreak(text.charCodeAt(i))) i++;
+    if (text[i] !== '`') {
+      this.unterminated(start, i, '`');
       return;
     }
-    this.push('string', this.text.slice(start + 1, close), start, close + 1, start + 1, close);
-    this.offset = close + 1;
+    this.push('string', text.slice(start + 1, i), start, i + 1, start + 1, i);
+    this.offset = i + 1;
   }
 
   private interpretedString(): void {
     const text = this.text;
     const start = this.offset;
-    const lineEnd = this.lineEnd(start);
     let value = '';
     let i = start + 1;
-    while (i < lineEnd) {
+    while (i < text.length && !isLineBreak(text.charCodeAt(i))) {
       const character = text[i] ?? '';
       if (character === '"') {
         this.push('string', value, start, i + 1, start + 1, i);
@@ -206,7 +207,7 @@ class Lexer {
         i++;
         continue;
       }
-      const escape = this.escape(i, lineEnd);
+      const escape = this.escape(i);
       value += escape.value;
       i = escape.end;
     }
@@ -214,7 +215,7 @@ class Lexer {
   }
 
   /** The escape sequence at `at` (a backslash), decoded as Go decodes it. */
-  private escape(at: number, lineEnd: number): { value: string; end: number } {
+  private escape(at: number): { value: string; end: number } {
     const text = this.text;
     const letter = text[at + 1] ?? '';
     const simple = SIMPLE_ESCAPES[letter];
@@ -233,7 +234,8 @@ class Lexer {
       return { value: String.fromCharCode(parseInt(octal, 8)), end: at + 4 };
     }
 
-    const end = Math.min(at + 2, lineEnd);
+    const next = text.charCodeAt(at + 1);
+    const end = at + 1 < text.length && !isLineBreak(next) ? at + 2 : at + 1;
     this.problem(
       at,
       end,

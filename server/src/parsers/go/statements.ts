@@ -54,12 +54,19 @@ function splitLines(tokens: readonly Token[]): GoLine[] {
   const lines: GoLine[] = [];
   let current: Token[] = [];
   let comment: Token | undefined;
-  let before: Token[] = [];
+  // Comment lines since the last line with tokens or blank line; handed to the next line with
+  // tokens. Comment-only lines need no `before` of their own.
+  let pending: Token[] = [];
 
   const close = (): void => {
-    lines.push({ tokens: current, ...(comment ? { comment } : {}), before });
-    if (current.length === 0 && comment) before = [...before, comment];
-    else before = [];
+    const hasTokens = current.length > 0;
+    lines.push({
+      tokens: current,
+      ...(comment ? { comment } : {}),
+      before: hasTokens ? pending : [],
+    });
+    if (!hasTokens && comment) pending.push(comment);
+    else pending = [];
     current = [];
     comment = undefined;
   };
