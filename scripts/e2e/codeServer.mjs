@@ -107,8 +107,6 @@ export async function startCodeServer(tools, { port, directories, folder, logFil
 }
 
 export class CodeServer {
-  /** Lines code-server printed about extension hosts that exited, with their exit codes. */
-  extensionHostExits = [];
   #listeners = new Set();
   #exit;
 
@@ -152,8 +150,6 @@ export class CodeServer {
   }
 
   #onLine(line) {
-    const exit = /Extension Host Process exited with code: (\S+?), signal: (\S+?)\./.exec(line);
-    if (exit) this.extensionHostExits.push({ code: exit[1], signal: exit[2], line });
     for (const listener of this.#listeners) listener(line);
   }
 

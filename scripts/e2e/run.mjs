@@ -114,6 +114,11 @@ async function runMode(mode, tools, suiteEntry, options) {
     }
     const results = readResults(resultsFile);
     if (!results) throw new Error(`the suite wrote no results to ${resultsFile}`);
+    if (results.passed + results.failed === 0) {
+      throw new Error(
+        `no test ran${options.grep ? ` (nothing matches --grep ${options.grep})` : ''}`,
+      );
+    }
     return { ...results, screenshots };
   } finally {
     writeFileSync(browserLog, browserLines.join('\n') + '\n');

@@ -116,6 +116,12 @@ async function main() {
     return;
   }
   printResults(`electron ${mode}`, results, log);
+  if (results.passed + results.failed === 0) {
+    log('e2e [electron]: no test ran');
+    log('0 passed, 1 failed');
+    process.exitCode = 1;
+    return;
+  }
   log(`${results.passed} passed, ${results.failed} failed`);
   process.exitCode = results.failed > 0 || exitCode !== 0 ? 1 : 0;
 }

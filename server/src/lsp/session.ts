@@ -61,7 +61,7 @@ export class Session {
       settings: parts.settings,
       contexts: parts.contexts,
       logger: parts.logger,
-      isOpen: (uri) => this.open.has(documentKey(uri)),
+      isOpen: (uri) => this.isOpen(uri),
       publish: (file) => this.publish(file),
       clear: (uri) => this.send(uri, null, []),
     });
@@ -172,6 +172,29 @@ export class Session {
       `Settings kept changing while ${uri} was checked; it will be checked on the next edit.`,
     );
     return undefined;
+  }
+
+  /**
+   * A file was deleted on disk. Its findings go, also when the editor still holds its text (the
+   * editor keeps a closed file's document for a while before it says the document closed).
+   */
+  deleted(uri: string): void {
+    this.workspace.forget(uri);
+    const key = documentKey(uri);
+    if (this.open.has(key)) {
+      this.debouncer.cancel(key);
+      this.buffers.delete(key);
+      this.send(uri, null, []);
+    }
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(documentKey(uri));
+  }
+
+  /** A deleted file came back on disk (a checkout, a save by rename): its open buffer counts again. */
+  async created(uri: string): Promise<void> {
+    if (this.isOpen(uri)) await this.validate(uri);
   }
 
   private async closed(uri: string): Promise<void> {

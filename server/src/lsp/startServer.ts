@@ -160,7 +160,8 @@ export function startServer(connection: Connection): void {
 
   /** A project file changed on disk while closed: its disk state is checked again. */
   function projectFileChanged(uri: string, type: FileChangeType): void {
-    if (type === FileChangeType.Deleted) session.workspace.forget(uri);
+    if (type === FileChangeType.Deleted) session.deleted(uri);
+    else if (type === FileChangeType.Created && session.isOpen(uri)) void session.created(uri);
     else if (session.workspace.isProjectFile(uri)) void session.workspace.refresh(uri);
     else if (type === FileChangeType.Created && session.workspace.complete) void recheckWorkspace();
   }

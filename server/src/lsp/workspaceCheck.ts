@@ -165,8 +165,8 @@ export class WorkspaceCheck {
       return;
     }
     const context = await this.host.contexts.forDocument(uri);
-    // The scan was replaced, or the user opened the file, while it was being read.
-    if (this.generation !== generation || this.host.isOpen(uri)) return;
+    // The scan was replaced, the user opened the file, or it was deleted while it was being read.
+    if (this.generation !== generation || this.host.isOpen(uri) || !this.known.has(key)) return;
     const file = analyzeSource({ uri, text, version: null }, context, this.host.logger);
     if (context.ignored) {
       this.drop(key, uri);
