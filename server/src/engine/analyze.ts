@@ -109,15 +109,25 @@ function key(finding: Finding): string {
 }
 
 /**
+ * Each verified fix costs a whole analysis: past this many per file, or in files this long, such
+ * fixes are left out rather than offered unchecked, so analysis time stays linear in file size.
+ */
+const MAX_VERIFIED_FIXES = 8;
+const MAX_VERIFIED_LENGTH = 256 * 1024;
+
+/**
  * Keeps a fix marked `verify` only when applying it adds no finding: switching a whole base image
  * can, for example, make a builder stage's RUN instructions fail.
  */
 function verifyFixes(input: AnalysisInput, findings: readonly Finding[]): Finding[] {
   const before = new Set(findings.map(key));
+  let budget = input.text.length > MAX_VERIFIED_LENGTH ? 0 : MAX_VERIFIED_FIXES;
   return findings.map((finding) => {
     if (!finding.fixes.some((fix) => fix.verify)) return finding;
     const fixes = finding.fixes.filter((fix) => {
       if (!fix.verify) return true;
+      if (budget <= 0) return false;
+      budget--;
       const after = analyzeOnce({ ...input, text: applyEdits(input.text, fix.edits) });
       return after.every((other) => before.has(key(other)));
     });
