@@ -220,6 +220,14 @@ export class MatrixIndex {
   }
 }
 
+const INDEXES = new WeakMap<Matrix, MatrixIndex>();
+
+/** The index of a matrix, built once: matrices are never mutated. */
 export function indexMatrix(matrix: Matrix): MatrixIndex {
-  return new MatrixIndex(matrix);
+  let index = INDEXES.get(matrix);
+  if (!index) {
+    index = new MatrixIndex(matrix);
+    INDEXES.set(matrix, index);
+  }
+  return index;
 }

@@ -65,6 +65,38 @@ export function statusAt(
   today: string,
   lookaheadDays: number = DEFAULT_LOOKAHEAD_DAYS,
 ): EntryStatus {
+  // Statuses are asked for many times per analysis; matrices and entries are never mutated, so
+  // the answer for one day and lookahead can be kept with them.
+  let byEntry = STATUS_CACHE.get(matrix);
+  if (!byEntry) {
+    byEntry = new WeakMap();
+    STATUS_CACHE.set(matrix, byEntry);
+  }
+  let byDay = byEntry.get(entry);
+  if (!byDay) {
+    byDay = new Map();
+    byEntry.set(entry, byDay);
+  }
+  const key = `${today}/${lookaheadDays}`;
+  let status = byDay.get(key);
+  if (!status) {
+    status = computeStatus(matrix, entry, today, lookaheadDays);
+    if (byDay.size > MAX_CACHED_DAYS) byDay.clear();
+    byDay.set(key, status);
+  }
+  return status;
+}
+
+const STATUS_CACHE = new WeakMap<Matrix, WeakMap<MatrixEntry, Map<string, EntryStatus>>>();
+/** A long-running server sees a new day every day; the cache never holds more than a few. */
+const MAX_CACHED_DAYS = 8;
+
+function computeStatus(
+  matrix: Matrix,
+  entry: MatrixEntry,
+  today: string,
+  lookaheadDays: number,
+): EntryStatus {
   if (!isDay(today)) throw new RangeError(`today must be a day as YYYY-MM-DD, got "${today}"`);
   const base = { entry, tier: entry.tier, tierInfo: tierInfo(matrix, entry.tier) };
   const support = entry.support;

@@ -26,8 +26,16 @@ export type Verdict =
   /** Admits only versions the matrix does not list, older than or between listed ones. */
   | { readonly kind: 'unlisted' };
 
+const ENTRY_SETS = new WeakMap<MatrixEntry, VersionSet>();
+
+/** The versions an entry covers, parsed once per entry: entries are never mutated. */
 export function entrySet(entry: MatrixEntry): VersionSet {
-  return parseMatrixRange(entry.range) ?? [];
+  let set = ENTRY_SETS.get(entry);
+  if (!set) {
+    set = parseMatrixRange(entry.range) ?? [];
+    ENTRY_SETS.set(entry, set);
+  }
+  return set;
 }
 
 /** True for a Tier 1 entry whose support has not ended (or has no end). */

@@ -28,16 +28,27 @@ const CONSEQUENCE: Record<CommandInstruction['keyword'], string> = {
   SHELL: 'the instructions that use it will fail',
 };
 
+/** Which of CMD and ENTRYPOINT a stage has, computed once per stage. */
+interface StageCommands {
+  readonly cmd: boolean;
+  readonly entrypoint: boolean;
+}
+
+function stageCommands(stage: Stage): StageCommands {
+  return {
+    cmd: stage.commands.some((command) => command.keyword === 'CMD'),
+    entrypoint: stage.commands.some((command) => command.keyword === 'ENTRYPOINT'),
+  };
+}
+
 /**
  * Whether turning this instruction into exec form keeps its meaning in its stage: a shell-form
  * ENTRYPOINT ignores CMD, and a CMD is passed to an ENTRYPOINT, so converting either changes what
  * runs when the other is present.
  */
-function conversionKeepsMeaning(command: CommandInstruction, stage: Stage): boolean {
-  if (command.keyword === 'ENTRYPOINT')
-    return !stage.commands.some((other) => other.keyword === 'CMD');
-  if (command.keyword === 'CMD')
-    return !stage.commands.some((other) => other.keyword === 'ENTRYPOINT');
+function conversionKeepsMeaning(command: CommandInstruction, present: StageCommands): boolean {
+  if (command.keyword === 'ENTRYPOINT') return !present.cmd;
+  if (command.keyword === 'CMD') return !present.entrypoint;
   return command.keyword === 'RUN' || command.keyword === 'HEALTHCHECK';
 }
 
@@ -46,7 +57,7 @@ interface Conversion {
   readonly instead: string;
 }
 
-function convert(command: CommandInstruction, stage: Stage): Conversion {
+function convert(command: CommandInstruction, present: StageCommands): Conversion {
   const keyword = command.keyword;
   if (keyword === 'SHELL') {
     return { instead: 'Remove SHELL and write the instructions in exec form.' };
@@ -76,7 +87,7 @@ function convert(command: CommandInstruction, stage: Stage): Conversion {
         : whyNotPlain(source);
     return { instead: `Exec form cannot say the same here because ${why}: ${alternative}.` };
   }
-  if (!conversionKeepsMeaning(command, stage)) {
+  if (!conversionKeepsMeaning(command, present)) {
     const other = keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
     return {
       instead: `Converting it would change how it combines with the stage's ${other}: ${alternative}.`,
@@ -132,9 +143,10 @@ export const shellForm: Rule = {
             : `${stageLabel(stage)} runs on ${imageName(facts, stage)}, which has no shell`,
         },
       ];
+      const present = stageCommands(stage);
       for (const command of stage.commands) {
         if (!needsShell(command)) continue;
-        const { fix, instead } = convert(command, stage);
+        const { fix, instead } = convert(command, present);
         const message = hasShell
           ? `${describeForm(command)}, which CleanStart images do not have: once the final ${stageLabel(stage)} (${imageName(facts, stage)}) moves to CleanStart, ${CONSEQUENCE[command.keyword]}. ${instead}`
           : `${describeForm(command)}, but ${stageLabel(stage)} runs on ${imageName(facts, stage)}, which has no shell: ${CONSEQUENCE[command.keyword]}. ${instead}`;
