@@ -7,7 +7,6 @@ import { parseRequirements } from '../parsers/requirements';
 import type { Facts, FileKind } from '../parsers/types';
 import type { RuleContext } from '../rules/context';
 import { subjectsOf } from '../rules/subjects';
-import { applyEdits } from '../util/edits';
 import { LineIndex, comparePositions } from '../util/text';
 import { commentPrefix, fileKindOf, isLenientName } from './fileKind';
 import type { Finding } from './finding';
@@ -102,49 +101,11 @@ function withConfiguredSeverity(
   return result;
 }
 
-/** A finding's identity across an edit: its rule and where it starts (an edit may move its end). */
-function key(finding: Finding): string {
-  const { start } = finding.range;
-  return `${finding.rule}:${start.line}:${start.character}`;
-}
-
-/**
- * Each verified fix costs a whole analysis: past this many per file, or in files this long, such
- * fixes are left out rather than offered unchecked, so analysis time stays linear in file size.
- */
-const MAX_VERIFIED_FIXES = 8;
-const MAX_VERIFIED_LENGTH = 256 * 1024;
-
-/**
- * Keeps a fix marked `verify` only when applying it adds no finding: switching a whole base image
- * can, for example, make a builder stage's RUN instructions fail.
- */
-function verifyFixes(input: AnalysisInput, findings: readonly Finding[]): Finding[] {
-  const before = new Set(findings.map(key));
-  let budget = input.text.length > MAX_VERIFIED_LENGTH ? 0 : MAX_VERIFIED_FIXES;
-  return findings.map((finding) => {
-    if (!finding.fixes.some((fix) => fix.verify)) return finding;
-    const fixes = finding.fixes.filter((fix) => {
-      if (!fix.verify) return true;
-      if (budget <= 0) return false;
-      budget--;
-      const after = analyzeOnce({ ...input, text: applyEdits(input.text, fix.edits) });
-      return after.every((other) => before.has(key(other)));
-    });
-    return { ...finding, fixes: fixes.map(({ verify: _verify, ...fix }) => fix) };
-  });
-}
-
 function runRules(input: AnalysisInput, lines: LineIndex, facts: Facts): Finding[] {
   const index = indexMatrix(input.matrix);
   const subjects = subjectsOf(facts, index);
   const context: RuleContext = { ...input, lines, facts, subjects, index };
   return RULES.flatMap((rule) => rule.check(context));
-}
-
-function analyzeOnce(input: AnalysisInput): Finding[] {
-  const kind = fileKindOf(input.fileName);
-  return kind ? runRules(input, new LineIndex(input.text), parse(kind, input.text)) : [];
 }
 
 /**
@@ -173,7 +134,7 @@ export function analyze(input: AnalysisInput): Analysis {
     };
   }
   const facts = parse(kind, input.text);
-  const ruleFindings = verifyFixes(input, runRules(input, lines, facts));
+  const ruleFindings = runRules(input, lines, facts);
   const prefix = commentPrefix(kind);
   const continuation = facts.kind === 'dockerfile' ? facts.escapeCharacter : '\\';
   const inline = prefix ? parseSuppressions(lines, prefix, continuation) : [];

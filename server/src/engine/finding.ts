@@ -29,11 +29,6 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The fix to pick when only one is applied (an editor's preferred quick fix, fix-all). */
   readonly isPreferred?: boolean;
-  /**
-   * Set by rules on fixes that change more than the finding's own subject (a whole base image):
-   * analysis offers such a fix only after checking that applying it adds no finding.
-   */
-  readonly verify?: boolean;
 }
 
 export interface RelatedLocation {

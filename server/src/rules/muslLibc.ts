@@ -6,6 +6,7 @@ import type { Finding, Fix } from '../engine/finding';
 import { recommendedVersion } from '../matrix/status';
 import type { Stage } from '../parsers/types';
 import type { Rule, RuleContext } from './context';
+import { needsShell } from './shellForm';
 import { entryVersion } from './describe';
 import { referenceEdit } from './fixes/referenceEdit';
 import {
@@ -17,6 +18,23 @@ import {
   displayImage,
   isAlpineImage,
 } from './images';
+
+/**
+ * Whether moving a stage to a CleanStart image would make instructions fail that are not reported
+ * today: a builder stage's, or a stage's built on it, that need a shell. The final stage's are
+ * already reported (as a migration warning), so moving it adds no finding.
+ */
+function switchAddsShellFindings(context: RuleContext, stage: Stage): boolean {
+  const facts = context.facts;
+  if (facts.kind !== 'dockerfile') return false;
+  const affected = new Set([stage.index]);
+  for (const other of facts.stages) {
+    if (other.baseStage !== undefined && affected.has(other.baseStage)) affected.add(other.index);
+  }
+  return facts.stages.some(
+    (other) => affected.has(other.index) && !other.isFinal && other.commands.some(needsShell),
+  );
+}
 
 function imageFixes(stage: Stage, context: RuleContext): { fixes: Fix[]; suggestions: string[] } {
   const reference = stage.image;
@@ -45,11 +63,10 @@ function imageFixes(stage: Stage, context: RuleContext): { fixes: Fix[]; suggest
     suggestions.push(`the CleanStart image ${image}`);
     const literal = reference.pieces.every((piece) => piece.arg === undefined);
     const digestFree = reference.digest === undefined;
-    if (literal && digestFree) {
+    if (literal && digestFree && !switchAddsShellFindings(context, stage)) {
       fixes.push({
         title: `Use the CleanStart image ${image}`,
         edits: [{ range: reference.range, newText: image }],
-        verify: true,
       });
     }
   }

@@ -117,7 +117,7 @@ function findingRange(command: CommandInstruction): Range {
   return text && text.start.line === text.end.line ? text : command.keywordRange;
 }
 
-function needsShell(command: CommandInstruction): boolean {
+export function needsShell(command: CommandInstruction): boolean {
   if (command.keyword === 'SHELL') return true;
   if (command.form === 'shell') return true;
   return command.form === 'exec' && command.execStartsShell === true;

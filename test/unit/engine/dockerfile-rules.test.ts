@@ -203,6 +203,22 @@ describe('musl-libc', () => {
     assert.match(applyEdits(text, finding.fixes[0]!.edits), /x86_64-unknown-linux-gnu/);
   });
 
+  it('offers the CleanStart image only where the switch breaks nothing that works today', () => {
+    const builder =
+      'FROM python:3.12-alpine AS build\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCMD ["python"]\n';
+    const musl = findingOf(check('Dockerfile', builder), 'musl-libc');
+    assert.deepEqual(
+      musl.fixes.map((fix) => fix.title),
+      ['Use the glibc variant python:3.12-slim'],
+    );
+    const derived = 'FROM python:3.12-alpine AS base\nFROM base AS build\nRUN make\nFROM scratch\n';
+    assert.ok(
+      !findingOf(check('Dockerfile', derived), 'musl-libc').fixes.some((fix) =>
+        fix.title.includes('CleanStart'),
+      ),
+    );
+  });
+
   it('swaps the Alpine part of a tag that comes partly from an ARG', () => {
     const text = 'ARG NODE=20\nFROM node:${NODE}-alpine3.19\n';
     const finding = findingOf(check('Dockerfile', text), 'musl-libc');
