@@ -16,7 +16,7 @@ function collect(directory) {
 
 const filters = process.argv.slice(2);
 // The end-to-end suite runs inside VS Code (npm run test:e2e), not here.
-const files = ['out/test/unit', 'out/test/server']
+const files = ['out/test/unit', 'out/test/server', 'out/bench/src/test']
   .flatMap((root) => (existsSync(root) ? collect(root) : []))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
 if (files.length === 0) {
