@@ -29,6 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const watchers = [...CONFIG_FILE_GLOBS, ...FILE_PATTERNS].map((pattern) =>
     vscode.workspace.createFileSystemWatcher(pattern),
   );
+  // A deleted folder is reported as the folder alone: deletions of any path tell the server to
+  // drop what it shows for files below it.
+  watchers.push(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
   context.subscriptions.push(...watchers);
 
   const clientOptions: LanguageClientOptions = {

@@ -54,7 +54,7 @@ export function analysisFileName(uri: string, languageId: string | undefined): s
 
 /** The path part of a non-file URI (`untitled:`, `vscode-vfs:`), decoded where it can be. */
 function decodedPath(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = uri.replace(/[?#][^]*$/, '');
   try {
     return decodeURIComponent(path);
   } catch {

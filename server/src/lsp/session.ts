@@ -16,7 +16,7 @@ import type { ProjectContexts } from './projectContext';
 import type { AnalyzedParams } from './protocol';
 import { ANALYZED_NOTIFICATION } from './protocol';
 import type { SettingsStore } from './settingsStore';
-import { documentKey } from './uris';
+import { documentKey, folderKeyPrefix } from './uris';
 import { WorkspaceCheck } from './workspaceCheck';
 import type { WorkspaceFolders } from './workspaceFolders';
 
@@ -179,13 +179,23 @@ export class Session {
    * editor keeps a closed file's document for a while before it says the document closed).
    */
   deleted(uri: string): void {
+    this.parts.logger.debug(`Deleted on disk: ${uri}`);
     this.workspace.forget(uri);
     const key = documentKey(uri);
-    if (this.open.has(key)) {
-      this.debouncer.cancel(key);
-      this.buffers.delete(key);
-      this.send(uri, null, []);
-    }
+    this.debouncer.cancel(key);
+    this.buffers.delete(key);
+    this.send(uri, null, []);
+  }
+
+  /**
+   * A folder was deleted on disk: the editor reports the folder alone, so every file below it
+   * goes the way a deleted file goes.
+   */
+  deletedFolder(folderUri: string): void {
+    const prefix = folderKeyPrefix(folderUri);
+    const uris = new Set<string>(this.workspace.filesBelow(folderUri));
+    for (const [key, uri] of this.open) if (key.startsWith(prefix)) uris.add(uri);
+    for (const uri of uris) this.deleted(uri);
   }
 
   isOpen(uri: string): boolean {
@@ -194,6 +204,7 @@ export class Session {
 
   /** A deleted file came back on disk (a checkout, a save by rename): its open buffer counts again. */
   async created(uri: string): Promise<void> {
+    this.workspace.restored(uri);
     if (this.isOpen(uri)) await this.validate(uri);
   }
 

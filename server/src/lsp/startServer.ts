@@ -94,7 +94,12 @@ export function startServer(connection: Connection): void {
           codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
           resolveProvider: false,
         },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          // Deletions made in the editor (the explorer, refactorings) arrive as they happen, even
+          // where the file watcher is slow to report them.
+          fileOperations: { didDelete: { filters: [{ pattern: { glob: '**/*' } }] } },
+        },
       },
       serverInfo: { name: 'cleanstart-language-server', version: VERSION },
     };
@@ -140,6 +145,14 @@ export function startServer(connection: Connection): void {
     void recheck(true);
   });
 
+  connection.workspace.onDidDeleteFiles(({ files }) => {
+    for (const { uri } of files) {
+      const filePath = uriToPath(uri) ?? uri;
+      if (fileKindOf(filePath) !== undefined) session.deleted(uri);
+      else session.deletedFolder(uri);
+    }
+  });
+
   connection.onDidChangeWatchedFiles((change) => {
     let configs = false;
     let matrices = false;
@@ -149,6 +162,7 @@ export function startServer(connection: Connection): void {
       if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) configs = true;
       else if (/[\\/]\.cleanstart[\\/]matrix\.ya?ml$/.test(filePath)) matrices = true;
       else if (fileKindOf(filePath) !== undefined) projectFileChanged(event.uri, event.type);
+      else if (event.type === FileChangeType.Deleted) session.deletedFolder(event.uri);
     }
     if (configs) contexts.invalidateConfigs();
     if (matrices) contexts.invalidateMatrices();
@@ -160,9 +174,12 @@ export function startServer(connection: Connection): void {
 
   /** A project file changed on disk while closed: its disk state is checked again. */
   function projectFileChanged(uri: string, type: FileChangeType): void {
-    if (type === FileChangeType.Deleted) session.deleted(uri);
-    else if (type === FileChangeType.Created && session.isOpen(uri)) void session.created(uri);
-    else if (session.workspace.isProjectFile(uri)) void session.workspace.refresh(uri);
+    if (type === FileChangeType.Deleted) {
+      session.deleted(uri);
+      return;
+    }
+    if (type === FileChangeType.Created) void session.created(uri);
+    if (session.workspace.isProjectFile(uri)) void session.workspace.refresh(uri);
     else if (type === FileChangeType.Created && session.workspace.complete) void recheckWorkspace();
   }
 

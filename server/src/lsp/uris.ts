@@ -32,3 +32,9 @@ export function relativeTo(root: string, filePath: string): string | undefined {
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
+
+/** The key prefix of every document below a folder. */
+export function folderKeyPrefix(folderUri: string): string {
+  const key = documentKey(folderUri);
+  return key.endsWith(path.sep) ? key : `${key}${path.sep}`;
+}

@@ -11,7 +11,7 @@ import type { Logger } from './logger';
 import { describeError } from './logger';
 import type { ProjectContexts } from './projectContext';
 import type { SettingsStore } from './settingsStore';
-import { documentKey, pathToUri, uriToPath } from './uris';
+import { documentKey, folderKeyPrefix, pathToUri, uriToPath } from './uris';
 import type { Folder, WorkspaceFolders } from './workspaceFolders';
 
 export interface WorkspaceCheckHost {
@@ -35,6 +35,11 @@ export class WorkspaceCheck {
   private readonly published = new Set<string>();
   /** Files found on disk, by document key, with their folder's wish to publish. */
   private readonly known = new Map<string, boolean>();
+  /**
+   * Files deleted on disk, until they are created again: a check that read one just before it
+   * went must not publish it afterwards.
+   */
+  private readonly deleted = new Set<string>();
   private generation = 0;
   private running: Promise<void> | undefined;
   private scanned = false;
@@ -92,9 +97,22 @@ export class WorkspaceCheck {
     await this.checkFile(filePath, publish, this.generation);
   }
 
+  /** The URIs of every file below a folder that the check has read or published. */
+  filesBelow(folderUri: string): string[] {
+    const prefix = folderKeyPrefix(folderUri);
+    const keys = new Set([...this.known.keys(), ...this.published]);
+    return [...keys].filter((key) => key.startsWith(prefix)).map((key) => pathToUri(key));
+  }
+
+  /** A file was created on disk (again). */
+  restored(uri: string): void {
+    this.deleted.delete(documentKey(uri));
+  }
+
   /** Forgets a file deleted from disk and clears its diagnostics. */
   forget(uri: string): void {
     const key = documentKey(uri);
+    this.deleted.add(key);
     this.known.delete(key);
     this.results.delete(key);
     if (this.published.delete(key) && !this.host.isOpen(uri)) this.host.clear(uri);
@@ -166,7 +184,7 @@ export class WorkspaceCheck {
     }
     const context = await this.host.contexts.forDocument(uri);
     // The scan was replaced, the user opened the file, or it was deleted while it was being read.
-    if (this.generation !== generation || this.host.isOpen(uri) || !this.known.has(key)) return;
+    if (this.generation !== generation || this.host.isOpen(uri) || this.deleted.has(key)) return;
     const file = analyzeSource({ uri, text, version: null }, context, this.host.logger);
     if (context.ignored) {
       this.drop(key, uri);

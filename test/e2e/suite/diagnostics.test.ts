@@ -103,7 +103,10 @@ describe('Diagnostics', () => {
     await waitForRules(uri, ['runtime-support', 'musl-libc', 'shell-form']);
 
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    // Deleted as the explorer deletes it: through a workspace edit.
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uri);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the file is deleted');
     await waitForDiagnostics(
       uri,
       (diagnostics) => diagnostics.length === 0,
