@@ -193,7 +193,7 @@ function typicalTarget(
         (parse >= TYPICAL_DOCKERFILE_LIMIT_MS
           ? `, over the target by itself: no analysis that starts from it can meet ${TYPICAL_DOCKERFILE_LIMIT_MS} ms here.`
           : '.') +
-        ` The remaining ${milliseconds(median - parse)} ms go to reading the instructions, the rules and the fix verification below.`,
+        ` The remaining ${milliseconds(median - parse)} ms go to reading the instructions and running the rules.`,
     );
   }
   causes.push(...causesFor(profiles, analysis, timing));
