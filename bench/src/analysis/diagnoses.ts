@@ -27,21 +27,6 @@ interface Signature {
 
 const SIGNATURES: readonly Signature[] = [
   {
-    id: 'fix-verification',
-    title: 'Fix verification analyses the whole file again per fix',
-    functions: ['verifyFixes'],
-    file: 'server/src/engine/analyze.ts',
-    minShare: 0.2,
-    explanation:
-      '`verifyFixes` (server/src/engine/analyze.ts) runs the whole analysis again (`analyzeOnce`: ' +
-      'parse plus every rule) for each fix marked `verify`, as many as `MAX_VERIFIED_FIXES` allows ' +
-      'in files up to `MAX_VERIFIED_LENGTH`. The musl-libc rule (server/src/rules/muslLibc.ts, ' +
-      '`imageFixes`) marks its "Use the CleanStart image" fix so on every Alpine `FROM` with a ' +
-      'literal reference: a file with one such stage is analysed twice, one with many as often as ' +
-      'the limit plus one, which also makes files just under the length limit cost more per line ' +
-      'than longer ones.',
-  },
-  {
     id: 'matrix-index-per-analysis',
     title: 'The matrix index is built repeatedly',
     functions: ['indexMatrix', 'MatrixIndex'],

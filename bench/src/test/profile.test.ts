@@ -67,10 +67,7 @@ describe('diagnose', () => {
     const found = diagnose(summarizeProfile(PROFILE, new BundleSources(BUNDLE)));
     assert.deepEqual(
       found.map((diagnosis) => [diagnosis.id, diagnosis.share]),
-      [
-        ['fix-verification', 0.6],
-        ['dockerfile-ast-parse', 0.8],
-      ],
+      [['dockerfile-ast-parse', 0.8]],
     );
   });
 
