@@ -3,8 +3,9 @@
  * lookahead, matrix override path, a fixed date for reproducible CI runs, and waivers. Parsing is
  * pure; an invalid file yields problems with positions, and what is valid still applies.
  */
-import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { isDay } from '../matrix/dates';
+import { LineIndex } from '../util/text';
 import type { ConfigSuppression } from './analyze';
 import { SEVERITIES, type RuleId } from './finding';
 import { RULE_IDS } from './ruleInfo';
@@ -51,12 +52,15 @@ const WAIVER_KEYS = ['rule', 'match', 'reason', 'until', 'files'];
 class Reader {
   readonly problems: ConfigProblem[] = [];
 
-  constructor(private readonly counter: LineCounter) {}
+  constructor(private readonly lines: LineIndex) {}
+
+  reportAt(offset: number, message: string): void {
+    const { line, character } = this.lines.positionAt(offset);
+    this.problems.push({ line: line + 1, column: character + 1, message });
+  }
 
   report(node: Node | null | undefined, message: string): void {
-    const offset = node?.range?.[0] ?? 0;
-    const position = this.counter.linePos(offset);
-    this.problems.push({ line: position.line, column: position.col, message });
+    this.reportAt(node?.range?.[0] ?? 0, message);
   }
 
   string(node: unknown, what: string): string | undefined {
@@ -141,20 +145,13 @@ function readWaiver(reader: Reader, node: unknown): ConfigWaiver | undefined {
 
 /** Parses a config file's text. Unknown keys and invalid values are problems; valid values apply. */
 export function parseConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
-  const counter = new LineCounter();
-  const reader = new Reader(counter);
-  const document = parseDocument(text, {
-    lineCounter: counter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  // Columns are counted without a byte order mark, as editors show them. Lone `\r` line breaks
+  // become `\n` (same length, so offsets hold): the YAML parser reads only `\n` and `\r\n`.
+  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
+  const reader = new Reader(new LineIndex(source));
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
-    const position = error.linePos?.[0];
-    reader.problems.push({
-      line: position?.line ?? 1,
-      column: position?.col ?? 1,
-      message: error.message.split('\n')[0] ?? error.message,
-    });
+    reader.reportAt(error.pos[0], error.message.split('\n')[0] ?? error.message);
   }
   const root = document.contents;
   if (document.errors.length > 0) return { config: EMPTY_CONFIG, problems: reader.problems };

@@ -35,7 +35,7 @@ export interface Draft {
 }
 
 /** Template lines of this shape name a field: `Image: registry.cleanstart.com/python:3.12`. */
-const FIELD_LINE = /^([A-Z][A-Za-z ]*):[ \t]*(.*)$/;
+const FIELD_LINE = /^([A-Z][A-Za-z ]*):[ \t]*([^]*)$/;
 
 export function draftReport(input: DraftInput): Draft | undefined {
   if (input.finding === undefined && input.subject === undefined) return undefined;

@@ -4,8 +4,9 @@
  * at all, and every problem comes back with its place in the file.
  */
 import type { ErrorObject } from 'ajv';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { LineIndex } from '../util/text';
 import { parseMatrixRange } from '../versions/versionSet';
 import { addYears, lastDayOf } from './dates';
 import { bundledMatrix } from './generated/bundledMatrix';
@@ -111,7 +112,11 @@ function normalizeBreaks(text: string): string {
 
 /** ` \`name\`` for the mapping key written at `offset`, or nothing when it cannot be read. */
 function keyText(source: string, offset: number): string {
-  const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(source.slice(offset))?.[1];
+  // Spaces before the colon are trimmed, not matched: `\s*` after `[^:#\n]*?` backtracks
+  // quadratically on a long line without a colon.
+  const key = /^("[^"\n]*"\s*|'[^'\n]*'\s*|[^:#\n]*(?:\n\s*)?):/
+    .exec(source.slice(offset))?.[1]
+    ?.trimEnd();
   return key === undefined || key === '' ? '' : ` \`${key}\``;
 }
 
@@ -141,11 +146,12 @@ export function parseMatrixOverride(text: string, fileName: string): OverrideRes
 
   // A byte order mark is invisible in editors: columns are counted without it.
   const source = normalizeBreaks(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  // Counted from the text itself: the parser's own line counter misses lines it stops reading.
+  const lines = new LineIndex(source);
   const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    const { line, character } = lines.positionAt(offset);
+    return { line: line + 1, column: character + 1 };
   };
   const problemAt = (offset: number, message: string) => {
     const { line, column } = position(offset);

@@ -208,7 +208,7 @@ export class MatrixIndex {
     const command = commandOrName.trim().toLowerCase();
     const base = command.slice(command.lastIndexOf('/') + 1);
     // `pip3`, `pip3.12`, `python3.11`: the version suffix does not change the tool.
-    const unversioned = base.replace(/\d+(\.\d+)*$/, '');
+    const unversioned = base.replace(/(?<![\d.])\d+(\.\d+)*$/, '');
     for (const key of [command, base, unversioned]) {
       const match = (this.commands.get(key) ?? []).find(
         (entry) =>

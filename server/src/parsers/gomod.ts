@@ -15,6 +15,7 @@ import type {
 } from './types';
 import { lexGoMod, type Token } from './go/lexer';
 import { DIRECTIVES, readStatements, type GoStatement } from './go/statements';
+import { toolchainVersion } from './go/toolchain';
 import { GO_LANGUAGE_VERSION, majorMismatch, parseGoVersion } from './go/version';
 import { limitProblems, sortProblems } from './problems';
 
@@ -204,9 +205,8 @@ class GoModReader {
       return this.usage(statement, 'toolchain go1.23.0');
     }
     if (first.value === 'default' || first.value === 'local') return;
-    // `go1.22.1`, or a custom build such as `gccgo-go1.22.1`.
-    const match = /(?:^|-)go(1(?:[.\w+-]*))$/.exec(first.value);
-    if (!match?.[1]) {
+    const version = toolchainVersion(first.value);
+    if (version === undefined) {
       this.problem(
         first.start,
         first.end,
@@ -214,8 +214,8 @@ class GoModReader {
       );
       return;
     }
-    const start = first.end - match[1].length;
-    this.toolchain = { value: match[1], range: this.range(start, first.end) };
+    const start = first.end - version.length;
+    this.toolchain = { value: version, range: this.range(start, first.end) };
   }
 
   private readGodebug(statement: GoStatement): void {

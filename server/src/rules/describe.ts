@@ -33,7 +33,7 @@ export function tierLabel(tier: Tier): string {
 /** The version as people say it: the entry's version without LTS-style suffixes ("20 LTS" → "20"). */
 export function entryVersion(entry: MatrixEntry): string {
   const version = entry.version ?? '';
-  return version.replace(/\s+LTS$/i, '').replace(/^\.NET\s+/, '');
+  return version.replace(/(?<!\s)\s+LTS$/i, '').replace(/^\.NET\s+/, '');
 }
 
 /** "Python 3.9", "Django 3.2", "Node.js 20". */

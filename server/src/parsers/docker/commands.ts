@@ -3,7 +3,7 @@
  * none), command text and exec arguments, plus what the rest of the parser searches: the shell
  * commands a `RUN` executes and the texts that may name a musl target.
  */
-import type { Healthcheck, Instruction } from 'dockerfile-ast';
+import type { Healthcheck, Heredoc, Instruction } from 'dockerfile-ast';
 import { Run } from 'dockerfile-ast';
 import type { LineIndex, Range } from '../../util/text';
 import type { CommandInstruction, CommandKeyword, Located, ParseProblem } from '../types';
@@ -108,7 +108,15 @@ function readHeredocs(
   const none: Heredocs = { found: false, lineEnd: end, text: '', bodies: [] };
   // dockerfile-ast splits the arguments anew on every call; most instructions have no heredoc.
   if (!(instruction instanceof Run) || !source.slice(start, end).includes('<<')) return none;
-  const heredocs = instruction.getHeredocs();
+  let heredocs: Heredoc[];
+  try {
+    heredocs = instruction.getHeredocs();
+  } catch {
+    // Workaround: dockerfile-ast throws on some broken here-documents (an escaped line break
+    // before an indented delimiter). The first line stays the command; the documents go unread.
+    const lineEnd = Math.min(end, lines.lineEnd(lines.positionAt(start).line));
+    return { found: true, lineEnd, text: documentText(source, lineEnd, end), bodies: [] };
+  }
   if (heredocs.length === 0) return none;
 
   const lastStartLine = heredocs.reduce(
@@ -121,8 +129,12 @@ function readHeredocs(
     if (!content) return [];
     return [sliceSource(source, lines.offsetAt(content.start), lines.offsetAt(content.end))];
   });
-  const text = source.slice(lineEnd, end).replace(/\r\n/g, '\n').replace(/^\n/, '');
-  return { found: true, lineEnd, text, bodies };
+  return { found: true, lineEnd, text: documentText(source, lineEnd, end), bodies };
+}
+
+/** The here-document lines after the command line, line breaks read as `\n`. */
+function documentText(source: string, lineEnd: number, end: number): string {
+  return source.slice(lineEnd, end).replace(/\r\n/g, '\n').replace(/^\n/, '');
 }
 
 /** Offset where the command starts, after flags and `HEALTHCHECK CMD`; none for `NONE`. */
