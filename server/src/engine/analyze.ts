@@ -44,7 +44,7 @@ export interface Analysis {
 }
 
 /** Files larger than this are not analysed: nothing written by hand is this long. */
-export const MAX_ANALYSED_LENGTH = 16 * 1024 * 1024;
+export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
 
 function parse(kind: FileKind, text: string): Facts {
   switch (kind) {
@@ -85,6 +85,28 @@ function problemFindings(facts: Facts, lenient: boolean): Finding[] {
     message: problem.message,
     fixes: [],
   }));
+}
+
+/**
+ * Messages and fix titles quote what was written; a pathological token (a megabyte-long version)
+ * is cut so that no editor or report has to show it whole.
+ */
+const MAX_MESSAGE_LENGTH = 1000;
+
+function shorten(text: string): string {
+  return text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
+
+function bounded(finding: Finding): Finding {
+  const long =
+    finding.message.length > MAX_MESSAGE_LENGTH ||
+    finding.fixes.some((fix) => fix.title.length > MAX_MESSAGE_LENGTH);
+  if (!long) return finding;
+  return {
+    ...finding,
+    message: shorten(finding.message),
+    fixes: finding.fixes.map((fix) => ({ ...fix, title: shorten(fix.title) })),
+  };
 }
 
 /** Applies per-rule severities from the settings, dropping rules that are off. */
@@ -142,7 +164,7 @@ export function analyze(input: AnalysisInput): Analysis {
     ...problemFindings(facts, isLenientName(input.fileName)),
     ...applySuppressions(ruleFindings, inline, input.suppressions ?? [], input.today),
   ];
-  const findings = withConfiguredSeverity(all, input.settings).sort(
+  const findings = withConfiguredSeverity(all.map(bounded), input.settings).sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule),
   );
   return { kind, facts, findings };

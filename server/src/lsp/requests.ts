@@ -1,6 +1,6 @@
 /** The requests the server answers: hover, code actions and its own `cleanstart/…` requests. */
 import type { CodeAction, Connection, Hover } from 'vscode-languageserver';
-import { MarkupKind } from 'vscode-languageserver';
+import { ErrorCodes, MarkupKind, ResponseError } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
 import { codeActionsFor } from '../features/codeActions';
 import { visibleFindings } from '../features/diagnostics';
@@ -35,12 +35,17 @@ export interface RequestParts {
   readonly logger: Logger;
   /** The editor shows disabled code actions with their reason. */
   readonly disabledCodeActions: () => boolean;
+  /** True once the client asked the server to shut down: requests are then refused. */
+  readonly shutDown: () => boolean;
 }
 
 export function registerRequests(parts: RequestParts): void {
   const { connection, session } = parts;
   const answer = <P, R>(what: string, fallback: R, handle: (params: P) => Promise<R>) => {
     return async (params: P): Promise<R> => {
+      if (parts.shutDown()) {
+        throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down');
+      }
       try {
         return await handle(params);
       } catch (error) {

@@ -51,6 +51,7 @@ export function startServer(connection: Connection): void {
     analysisNotifications: () => options.analysisNotifications,
   });
   let capabilities: ClientCapabilities = {};
+  let shutDown = false;
   let clientWatchesFiles = false;
 
   session.listen();
@@ -61,6 +62,7 @@ export function startServer(connection: Connection): void {
     folders,
     logger,
     disabledCodeActions: () => capabilities.textDocument?.codeAction?.disabledSupport === true,
+    shutDown: () => shutDown,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -201,6 +203,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onShutdown(() => {
+    shutDown = true;
     session.dispose();
   });
 

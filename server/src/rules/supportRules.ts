@@ -124,7 +124,7 @@ function findingsFor(subject: Subject, context: RuleContext, rule: Rule['id']): 
   if (verdict.kind === 'entry' || verdict.kind === 'unlisted') {
     fixes =
       subject.kind === 'runtime'
-        ? runtimeVersionFixes(subject, context)
+        ? runtimeVersionFixes(subject, context, verdict)
         : packageVersionFixes(subject, bestPackageEntry(subject));
   }
   return [

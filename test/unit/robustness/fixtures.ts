@@ -208,9 +208,9 @@ export const GO_MOD_TOOLS: Fixture = {
   text: lines(
     'module example.com/tools',
     '',
-    'go 1.22.5',
+    'go 1.21.5',
     '',
-    'toolchain go1.22.5',
+    'toolchain go1.21.5',
     '',
     'godebug default=go1.21',
     '',

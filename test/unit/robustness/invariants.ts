@@ -176,17 +176,6 @@ export function assertEditsApply(text: string, edits: readonly TextEdit[]): stri
 }
 
 /**
- * FIXME: when no version of a runtime is in support, runtime-support offers the best remaining
- * Tier 1 version even where the finding is about that very version (`go 1.22.5` → `go 1.22`,
- * `python:3.12.1` → `python:3.12` once 3.12 has ended): a fix that leaves its finding in place.
- * Such a fix is let through here so that the properties look for other failures; the todo case
- * in known-gaps.test.ts keeps it visible until the rule stops offering it.
- */
-function isSameEntryFallback(finding: Finding, fix: Fix): boolean {
-  return finding.rule === 'runtime-support' && fix.title.includes('(best remaining');
-}
-
-/**
  * Applies one fix of `finding` and checks the fix invariant: nothing outside its edits changes,
  * the fixed text analyses cleanly (with `reanalyze`, the same analysis that found the finding),
  * and the finding is gone from it.
@@ -201,7 +190,6 @@ export function assertFixClears(
   const after = reanalyze(fixed);
   assertAnalysisInside(fixed, after);
   const remaining = after.findings.find((other) => sameFinding(other, finding));
-  if (remaining !== undefined && isSameEntryFallback(finding, fix)) return fixed;
   assert.equal(
     remaining,
     undefined,

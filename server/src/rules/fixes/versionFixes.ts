@@ -4,9 +4,11 @@ import { supportedVersions, recommendedVersion } from '../../matrix/status';
 import type { MatrixEntry } from '../../matrix/types';
 import { locateInReference } from '../../parsers/dockerfile';
 import type { Version } from '../../versions/version';
+import type { VersionSet } from '../../versions/versionSet';
+import { goToolchainSet, npmRangeSet, tagVersionSet } from '../../versions/specifiers';
 import type { RuleContext } from '../context';
 import { entryVersion, languageName } from '../describe';
-import { entrySet, isGoodChoice } from '../judge';
+import { entrySet, isGoodChoice, judge, type Verdict } from '../judge';
 import type { Subject } from '../subjects';
 
 /** How many alternative versions a finding offers. */
@@ -57,14 +59,60 @@ function title(subject: Subject, entry: MatrixEntry, version: string, inSupport:
     : `Use ${name} ${version} (best remaining ${tier}; no ${name} version is still in support)`;
 }
 
-export function runtimeVersionFixes(subject: Subject, context: RuleContext): Fix[] {
+/** The versions the subject would admit once `edit` is applied. */
+function versionsAfter(subject: Subject, edit: VersionEdit): VersionSet | undefined {
+  switch (subject.source) {
+    case 'image':
+      return tagVersionSet(edit.newText);
+    case 'go':
+    case 'toolchain':
+      return goToolchainSet(edit.newText);
+    case 'engines.node':
+      return npmRangeSet(edit.replacement);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the subject, moved to the edited version, would be judged exactly as it is now. */
+function sameVerdict(
+  subject: Subject,
+  edit: VersionEdit,
+  current: Verdict,
+  context: RuleContext,
+): boolean {
+  const versions = versionsAfter(subject, edit);
+  if (!versions) return true;
+  const after = judge(
+    { ...subject, versions },
+    context.matrix,
+    context.today,
+    context.settings.lookaheadDays,
+  );
+  if (!after || after.kind !== current.kind) return false;
+  return (
+    after.kind !== 'entry' ||
+    current.kind !== 'entry' ||
+    after.status.entry === current.status.entry
+  );
+}
+
+/**
+ * Fixes that move a runtime version to the best supported ones; a candidate that would leave the
+ * finding as it is (the file is already on it, or an override makes it match the same entry) is
+ * not offered.
+ */
+export function runtimeVersionFixes(
+  subject: Subject,
+  context: RuleContext,
+  current: Verdict,
+): Fix[] {
   const fixes: Fix[] = [];
   for (const [position, candidate] of candidates(subject, context).entries()) {
     const target = lowerBound(candidate.entry);
     if (!target) continue;
     const edit = versionEdit(subject, target);
-    if (!edit) continue;
-    if (subject.entries.includes(candidate.entry) && edit.unchanged) continue;
+    if (!edit || edit.unchanged || sameVerdict(subject, edit, current, context)) continue;
     fixes.push({
       title: title(subject, candidate.entry, edit.newText, candidate.inSupport),
       edits: [{ range: edit.range, newText: edit.replacement }],
