@@ -16,7 +16,8 @@ import type { ProjectContexts } from './projectContext';
 import type { AnalyzedParams } from './protocol';
 import { ANALYZED_NOTIFICATION } from './protocol';
 import type { SettingsStore } from './settingsStore';
-import { documentKey, folderKeyPrefix } from './uris';
+import { documentKey, folderKeyPrefix, uriToPath } from './uris';
+import { access } from 'node:fs/promises';
 import { WorkspaceCheck } from './workspaceCheck';
 import type { WorkspaceFolders } from './workspaceFolders';
 
@@ -198,6 +199,17 @@ export class Session {
     for (const uri of uris) this.deleted(uri);
   }
 
+  /**
+   * Acts on a deletion only if the path is still gone: file events can arrive late, after a folder
+   * was deleted and made again with new files in it.
+   */
+  async deletedIfGone(uri: string, folder: boolean): Promise<void> {
+    const filePath = uriToPath(uri);
+    if (filePath !== undefined && (await exists(filePath))) return;
+    if (folder) this.deletedFolder(uri);
+    else this.deleted(uri);
+  }
+
   isOpen(uri: string): boolean {
     return this.open.has(documentKey(uri));
   }
@@ -243,5 +255,14 @@ export class Session {
     work().catch((error: unknown) =>
       this.parts.logger.error(`Failed while ${what}: ${describeError(error)}`),
     );
+  }
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -150,8 +150,7 @@ export function startServer(connection: Connection): void {
   connection.workspace.onDidDeleteFiles(({ files }) => {
     for (const { uri } of files) {
       const filePath = uriToPath(uri) ?? uri;
-      if (fileKindOf(filePath) !== undefined) session.deleted(uri);
-      else session.deletedFolder(uri);
+      void session.deletedIfGone(uri, fileKindOf(filePath) === undefined);
     }
   });
 
@@ -164,7 +163,7 @@ export function startServer(connection: Connection): void {
       if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) configs = true;
       else if (/[\\/]\.cleanstart[\\/]matrix\.ya?ml$/.test(filePath)) matrices = true;
       else if (fileKindOf(filePath) !== undefined) projectFileChanged(event.uri, event.type);
-      else if (event.type === FileChangeType.Deleted) session.deletedFolder(event.uri);
+      else if (event.type === FileChangeType.Deleted) void session.deletedIfGone(event.uri, true);
     }
     if (configs) contexts.invalidateConfigs();
     if (matrices) contexts.invalidateMatrices();
@@ -177,7 +176,7 @@ export function startServer(connection: Connection): void {
   /** A project file changed on disk while closed: its disk state is checked again. */
   function projectFileChanged(uri: string, type: FileChangeType): void {
     if (type === FileChangeType.Deleted) {
-      session.deleted(uri);
+      void session.deletedIfGone(uri, false);
       return;
     }
     if (type === FileChangeType.Created) void session.created(uri);
