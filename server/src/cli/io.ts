@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { localDay } from '../node/clock';
 import { decodeText } from '../node/decode';
 
 /**
@@ -22,13 +23,6 @@ export interface CliIo {
   today(): string;
 }
 
-/** The local calendar day: a person's "today" is the one on their wall, not UTC's. */
-function localDay(now: Date): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
 /** The real process: its streams, files, folder, environment and clock. */
 export function processIo(): CliIo {
   return {
@@ -39,7 +33,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
-    today: () => localDay(new Date()),
+    today: () => localDay(),
   };
 }
 

@@ -2,7 +2,7 @@
 import { runCheckCommand } from './check';
 import { processIo, type CliIo } from './io';
 import { runMatrixCommand } from './matrixCommand';
-import { VERSION } from './version';
+import { VERSION } from '../productVersion';
 
 const HELP = `Usage: cleanstart-compat <command> [options]
 

@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver';
-import { VERSION } from '../cli/version';
+import { VERSION } from '../productVersion';
 import { fileKindOf } from '../engine/fileKind';
 import { isDay } from '../matrix/dates';
 import { CONFIG_FILE_NAMES } from '../node/project';
@@ -21,17 +21,11 @@ import { ProjectContexts } from './projectContext';
 import type { InitializationOptions } from './protocol';
 import { CONFIG_FILE_GLOBS, MATRIX_CHANGED_NOTIFICATION } from './protocol';
 import { registerRequests } from './requests';
+import { localDay } from '../node/clock';
 import { Session } from './session';
 import { SettingsStore } from './settingsStore';
 import { uriToPath } from './uris';
 import { WorkspaceFolders } from './workspaceFolders';
-
-/** The current day on the machine's calendar, `YYYY-MM-DD`. */
-export function localDay(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
 
 export function startServer(connection: Connection): void {
   const logger = new Logger(connection.console);

@@ -7,7 +7,7 @@ import type { Finding, Severity } from '../../engine/finding';
 import { RULE_INFO, ruleDocsUrl } from '../../engine/ruleInfo';
 import type { Range } from '../../util/text';
 import type { FileReport } from '../report';
-import { VERSION } from '../version';
+import { VERSION } from '../../productVersion';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
