@@ -8,12 +8,12 @@ import { isDay } from '../matrix/dates';
 import { formatProblem, loadEffectiveMatrix } from '../matrix/load';
 import { describeStatus, statusAt, type EntryStatus, type SupportState } from '../matrix/status';
 import { LANGUAGES, type Category, type Language, type MatrixEntry } from '../matrix/types';
+import { DEFAULT_OVERRIDE_PATH } from '../node/project';
 import { errorCode, type CliIo } from './io';
 
 const COMMAND = 'cleanstart-compat matrix';
 
 /** Where a project keeps its override, relative to the folder the command runs in. */
-export const DEFAULT_OVERRIDE_PATH = '.cleanstart/matrix.yaml';
 
 /** Every category, checked complete by the type: a new category cannot be forgotten here. */
 const CATEGORY_NAMES: Readonly<Record<Category, true>> = {

@@ -5,14 +5,14 @@
  */
 import type { Finding, RuleId } from '../engine/finding';
 import type { EntryStatus } from '../matrix/status';
-import { describeStatus, recommendedVersion, statusAt, tierInfo } from '../matrix/status';
+import { describeStatus, recommendedVersion, tierInfo } from '../matrix/status';
 import type { Language, Matrix, MatrixEntry, Tier } from '../matrix/types';
 import { entryTitle, languageName, supportPhrase, tierLabel } from '../rules/describe';
-import { compareEntryVersions, entrySet, judge, rank } from '../rules/judge';
+import { admittedStatuses, compareEntryVersions, judge } from '../rules/judge';
 import type { Verdict } from '../rules/judge';
 import type { Subject } from '../rules/subjects';
 import { bestPackageEntry } from '../rules/supportRules';
-import { intersects } from '../versions/versionSet';
+import { ALL_VERSIONS } from '../versions/versionSet';
 import { escapeText } from './reportMarkdown';
 import { RULE_IDS, ruleDocsUrl } from '../engine/ruleInfo';
 
@@ -34,8 +34,8 @@ const SUBJECT_RULE: Record<Subject['kind'], RuleId> = {
 
 export function renderCard(subject: Subject, context: CardContext): string {
   const verdict = judge(subject, context.matrix, context.today, context.lookaheadDays);
-  const admitted = admittedStatuses(subject, context);
-  const main = verdict?.kind === 'entry' ? verdict.status : admitted[0];
+  const admittedEntries = admitted(subject, context);
+  const main = verdict?.kind === 'entry' ? verdict.status : admittedEntries[0];
 
   const blocks: string[] = [titleLine(subject, verdict, main), writtenLine(subject)];
   const bullets: string[] = [];
@@ -45,7 +45,7 @@ export function renderCard(subject: Subject, context: CardContext): string {
     const [support, ...details] = entryBullets(main, context.matrix);
     if (support !== undefined) bullets.push(support);
     bullets.push(...recommendation, ...details);
-    const others = admitted.filter((status) => status.entry.id !== main.entry.id);
+    const others = admittedEntries.filter((status) => status.entry.id !== main.entry.id);
     if (others.length > 0) {
       bullets.push(`**Also admits:** ${others.map(shortStatus).join(', ')}`);
     }
@@ -60,18 +60,14 @@ export function renderCard(subject: Subject, context: CardContext): string {
   return blocks.filter((block) => block !== '').join('\n\n');
 }
 
-/** Every listed entry the written versions admit, best first. */
-function admittedStatuses(subject: Subject, context: CardContext): EntryStatus[] {
-  const versions = subject.versions;
-  const entries =
-    versions === undefined
-      ? subject.kind === 'package-manager'
-        ? subject.entries
-        : []
-      : subject.entries.filter((entry) => intersects(entrySet(entry), versions));
-  return entries
-    .map((entry) => statusAt(context.matrix, entry, context.today, context.lookaheadDays))
-    .sort((a, b) => rank(a) - rank(b) || compareEntryVersions(b.entry, a.entry));
+/** Every listed entry the written versions admit, best first (every entry for a package manager). */
+function admitted(subject: Subject, context: CardContext): EntryStatus[] {
+  const { matrix, today, lookaheadDays } = context;
+  if (subject.versions !== undefined) {
+    return admittedStatuses(subject.entries, subject.versions, matrix, today, lookaheadDays);
+  }
+  if (subject.kind !== 'package-manager') return [];
+  return admittedStatuses(subject.entries, ALL_VERSIONS, matrix, today, lookaheadDays);
 }
 
 function titleLine(

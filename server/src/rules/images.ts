@@ -1,9 +1,7 @@
 /** What the rules know about base images beyond the matrix: libc, shells, CleanStart's own names. */
-import type { MatrixIndex } from '../matrix/lookup';
+import { CLEANSTART_REGISTRY, type MatrixIndex } from '../matrix/lookup';
 import type { Language } from '../matrix/types';
 import type { DockerfileFacts, ImageReference, Stage } from '../parsers/types';
-
-export const CLEANSTART_REGISTRY = 'registry.cleanstart.com';
 
 export function isCleanStartImage(reference: ImageReference): boolean {
   return reference.registry?.toLowerCase() === CLEANSTART_REGISTRY;

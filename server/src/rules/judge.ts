@@ -67,6 +67,20 @@ function newerThanListed(admitted: VersionSet, listed: VersionSet): boolean {
   return !isEmpty(intersect(admitted, atLeast(top, !(upper?.inclusive ?? false))));
 }
 
+/** The statuses of the entries whose versions `versions` admits, best first. */
+export function admittedStatuses(
+  entries: readonly MatrixEntry[],
+  versions: VersionSet,
+  matrix: Matrix,
+  today: string,
+  lookaheadDays: number,
+): EntryStatus[] {
+  return entries
+    .filter((entry) => !isEmpty(intersect(entrySet(entry), versions)))
+    .map((entry) => statusAt(matrix, entry, today, lookaheadDays))
+    .sort((a, b) => rank(a) - rank(b) || compareEntryVersions(b.entry, a.entry));
+}
+
 export function judge(
   subject: Subject,
   matrix: Matrix,
@@ -75,10 +89,7 @@ export function judge(
 ): Verdict | undefined {
   const versions = subject.versions;
   if (!versions || isEmpty(versions) || subject.entries.length === 0) return undefined;
-  const statuses = subject.entries
-    .filter((entry) => !isEmpty(intersect(entrySet(entry), versions)))
-    .map((entry) => statusAt(matrix, entry, today, lookaheadDays))
-    .sort((a, b) => rank(a) - rank(b) || compareEntryVersions(b.entry, a.entry));
+  const statuses = admittedStatuses(subject.entries, versions, matrix, today, lookaheadDays);
   const best = statuses[0];
   if (best && isGoodChoice(best)) {
     return { kind: 'fine', alsoAdmits: statuses.filter((status) => rank(status) >= 2) };

@@ -3,6 +3,7 @@
  * images are glibc-based: binaries and native modules built against musl do not run on them.
  */
 import type { Finding, Fix } from '../engine/finding';
+import { CLEANSTART_REGISTRY } from '../matrix/lookup';
 import { recommendedVersion } from '../matrix/status';
 import type { Stage } from '../parsers/types';
 import type { Rule, RuleContext } from './context';
@@ -10,7 +11,6 @@ import { needsShell } from './shellForm';
 import { entryVersion } from './describe';
 import { referenceEdit } from './fixes/referenceEdit';
 import {
-  CLEANSTART_REGISTRY,
   cleanStartRepository,
   cleanStartTag,
   glibcTag,

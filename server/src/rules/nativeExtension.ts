@@ -4,7 +4,9 @@
  */
 import type { Finding, Fix } from '../engine/finding';
 import type { Range } from '../util/text';
+import { normalizePypiName } from '../matrix/lookup';
 import type { Rule, RuleContext } from './context';
+import { registryOf } from './subjects';
 
 interface NativePackage {
   readonly registry: 'npm' | 'pypi';
@@ -59,7 +61,7 @@ function finding(native: NativePackage, range: Range, nameRange: Range | undefin
 }
 
 function lookup(registry: 'npm' | 'pypi', name: string): NativePackage | undefined {
-  const normalized = registry === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
+  const normalized = registry === 'pypi' ? normalizePypiName(name) : name;
   return NATIVE_PACKAGES.find(
     (native) => native.registry === registry && native.name === normalized,
   );
@@ -84,11 +86,7 @@ function check(context: RuleContext): Finding[] {
       break;
     case 'dockerfile':
       for (const use of facts.packageManagers) {
-        const registry = ['npm', 'yarn', 'pnpm'].includes(use.manager)
-          ? 'npm'
-          : ['pip', 'uv', 'poetry', 'pipenv'].includes(use.manager)
-            ? 'pypi'
-            : undefined;
+        const registry = registryOf(use.manager);
         if (!registry) continue;
         // `--build-from-source` is the document's own advice: nothing left to say.
         if (use.options.includes('--build-from-source')) continue;

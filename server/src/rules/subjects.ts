@@ -12,6 +12,7 @@ import type {
   GoModFacts,
   ImageReference,
   Located,
+  PackageManagerName,
   PackageJsonFacts,
   RequirementsFacts,
   Stage,
@@ -126,6 +127,23 @@ function imageSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] {
   return subjects;
 }
 
+/** Where a package manager installs packages from; undefined for system package managers. */
+export function registryOf(manager: PackageManagerName): 'npm' | 'pypi' | undefined {
+  switch (manager) {
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return 'npm';
+    case 'pip':
+    case 'uv':
+    case 'poetry':
+    case 'pipenv':
+      return 'pypi';
+    default:
+      return undefined;
+  }
+}
+
 function installSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] {
   const subjects: Subject[] = [];
   for (const use of facts.packageManagers) {
@@ -143,15 +161,7 @@ function installSubjects(facts: DockerfileFacts, index: MatrixIndex): Subject[] 
         stageIndex: use.stageIndex,
       });
     }
-    const registry =
-      use.manager === 'npm' || use.manager === 'yarn' || use.manager === 'pnpm'
-        ? 'npm'
-        : use.manager === 'pip' ||
-            use.manager === 'uv' ||
-            use.manager === 'poetry' ||
-            use.manager === 'pipenv'
-          ? 'pypi'
-          : undefined;
+    const registry = registryOf(use.manager);
     if (!registry) continue;
     for (const installed of use.packages) {
       const entries = index.packageEntries(registry, installed.name);
